@@ -1,0 +1,54 @@
+// Shared by the dashboard editor (client) and the public renderer (server): one list of nodes and
+// marks, so what an editor sees is what a reader gets. No 'server-only' here for that reason.
+import { Node, mergeAttributes, type Extensions } from '@tiptap/core';
+import StarterKit from '@tiptap/starter-kit';
+
+/** A short line from the story set large beside the text. */
+export const PullQuote = Node.create({
+  name: 'pullQuote',
+  group: 'block',
+  content: 'text*',
+  marks: '',
+  defining: true,
+  parseHTML: () => [{ tag: 'aside[data-pull-quote]' }],
+  renderHTML: ({ HTMLAttributes }) => [
+    'aside',
+    mergeAttributes(HTMLAttributes, { 'data-pull-quote': '', class: 'pull-quote' }),
+    ['p', 0],
+  ],
+});
+
+/** An image from the media library with its required alt text and an optional caption. */
+export const Figure = Node.create({
+  name: 'figure',
+  group: 'block',
+  atom: true,
+  draggable: true,
+  addAttributes: () => ({
+    src: { default: '' },
+    alt: { default: '' },
+    caption: { default: '' },
+    width: { default: null },
+    height: { default: null },
+    mediaId: { default: null },
+  }),
+  parseHTML: () => [{ tag: 'figure[data-figure]' }],
+  renderHTML: ({ node }) => [
+    'figure',
+    { 'data-figure': '' },
+    ['img', { src: node.attrs.src, alt: node.attrs.alt, width: node.attrs.width, height: node.attrs.height, loading: 'lazy' }],
+    ['figcaption', {}, node.attrs.caption ?? ''],
+  ],
+});
+
+export const documentExtensions: Extensions = [
+  StarterKit.configure({
+    heading: { levels: [2, 3] },
+    code: false,
+    codeBlock: false,
+    underline: false,
+    link: { openOnClick: false, autolink: true, HTMLAttributes: { rel: 'noopener noreferrer', target: null } },
+  }),
+  PullQuote,
+  Figure,
+];

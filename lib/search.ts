@@ -1,0 +1,80 @@
+import 'server-only';
+import { sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { getDb, selectRows } from '@/db/client';
+import { pageCount } from './pagination';
+
+export const SEARCH_PAGE_SIZE = 10;
+export const MAX_QUERY_LENGTH = 200;
+
+/** Marks around matched words in snippets: private-use characters no article contains, turned into <mark> by the page. */
+export const MATCH_START = '\uE000';
+export const MATCH_END = '\uE001';
+
+export const searchQuerySchema = z
+  .string()
+  .trim()
+  .max(MAX_QUERY_LENGTH, `Searches can be at most ${MAX_QUERY_LENGTH} characters long.`);
+
+export interface SearchHit {
+  id: number;
+  slug: string;
+  title: string;
+  dek: string;
+  snippet: string;
+  publishedAt: Date;
+  sectionName: string | null;
+}
+
+export type SearchOutcome =
+  | { kind: 'empty' }
+  | { kind: 'invalid'; message: string }
+  | { kind: 'results'; query: string; hits: SearchHit[]; total: number; page: number; pageCount: number };
+
+const headlineOptions = (fragments: number) =>
+  `StartSel="${MATCH_START}", StopSel="${MATCH_END}", MaxWords=30, MinWords=12, MaxFragments=${fragments}, FragmentDelimiter=" … "`;
+
+/**
+ * Full-text search over published stories with PostgreSQL's websearch syntax ("a phrase", -word, or).
+ * Ranked by ts_rank_cd over the weighted vector: title (A) outranks dek (B) outranks body (C).
+ */
+export async function searchArticles(rawQuery: string, page: number): Promise<SearchOutcome> {
+  const parsed = searchQuerySchema.safeParse(rawQuery);
+  if (!parsed.success) return { kind: 'invalid', message: parsed.error.issues[0]?.message ?? 'That search could not be read.' };
+  const query = parsed.data;
+  if (!query) return { kind: 'empty' };
+  const db = getDb();
+  const tsquery = sql`websearch_to_tsquery('english', ${query})`;
+  const [probe] = await selectRows<{ nodes: number }>(db, sql`select numnode(${tsquery}) as nodes`);
+  if (!probe || Number(probe.nodes) === 0) {
+    return { kind: 'invalid', message: 'Search for some words: that query has none we can look for (common words like "the" are ignored).' };
+  }
+  const offset = (page - 1) * SEARCH_PAGE_SIZE;
+  const [counted, found] = await Promise.all([
+    selectRows<{ total: number }>(db, sql`select count(*)::int as total from articles where status = 'published' and search @@ ${tsquery}`),
+    selectRows<Omit<SearchHit, 'publishedAt'> & { publishedAt: string | Date }>(
+      db,
+      sql`
+      with q as (select ${tsquery} as query),
+      ranked as (
+        select a.id, a.slug, a.title, a.dek, a.body_text, a.published_at, a.section_id, ts_rank_cd(a.search, q.query) as rank
+        from articles a, q
+        where a.status = 'published' and a.search @@ q.query
+        order by rank desc, a.published_at desc, a.id desc
+        limit ${SEARCH_PAGE_SIZE} offset ${offset}
+      )
+      select r.id, r.slug, r.published_at as "publishedAt", s.name as "sectionName",
+        ts_headline('english', r.title, q.query, ${headlineOptions(1) + ', HighlightAll=true'}) as title,
+        ts_headline('english', r.dek, q.query, ${headlineOptions(1) + ', HighlightAll=true'}) as dek,
+        ts_headline('english', r.body_text, q.query, ${headlineOptions(2)}) as snippet
+      from ranked r cross join q left join sections s on s.id = r.section_id
+      order by r.rank desc, r.published_at desc, r.id desc`),
+  ]);
+  const total = Number(counted[0]?.total ?? 0);
+  const hits = found.map((row) => ({
+    ...row,
+    id: Number(row.id),
+    publishedAt: new Date(row.publishedAt),
+  }));
+  return { kind: 'results', query, hits, total, page, pageCount: pageCount(total, SEARCH_PAGE_SIZE) };
+}
