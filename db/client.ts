@@ -19,20 +19,39 @@ export interface Connection {
   db: Database;
   engine: Engine;
   close(): Promise<void>;
+  /** PGlite only: a snapshot of the whole data directory (tests load it to skip migrating). */
+  dumpDataDir?: () => Promise<Blob>;
 }
 
 export type ConnectionOptions =
   | { engine: 'postgres'; url: string; max?: number }
-  | { engine: 'pglite'; dataDir?: string }; // no dataDir: in memory (tests)
+  | { engine: 'pglite'; dataDir?: string; loadDataDir?: Blob }; // no dataDir: in memory (tests)
 
 export function openConnection(options: ConnectionOptions): Connection {
   if (options.engine === 'postgres') {
     const pool = new Pool({ connectionString: options.url, max: options.max ?? 10 });
-    return { db: drizzlePostgres(pool, { schema }) as unknown as Database, engine: 'postgres', close: () => pool.end() };
+    let closing = false;
+    // An idle client whose server connection drops emits 'error'; unheard, it would end the process.
+    pool.on('error', (error) => {
+      if (!closing) console.error(`PostgreSQL connection lost: ${error.message}`);
+    });
+    return {
+      db: drizzlePostgres(pool, { schema }) as unknown as Database,
+      engine: 'postgres',
+      close: () => {
+        closing = true;
+        return pool.end();
+      },
+    };
   }
   if (!options.dataDir) {
-    const client = new PGlite();
-    return { db: drizzlePglite(client, { schema }) as unknown as Database, engine: 'pglite', close: () => client.close() };
+    const client = new PGlite({ loadDataDir: options.loadDataDir });
+    return {
+      db: drizzlePglite(client, { schema }) as unknown as Database,
+      engine: 'pglite',
+      close: () => client.close(),
+      dumpDataDir: async () => (await client.dumpDataDir('none')) as Blob,
+    };
   }
   const dir = options.dataDir;
   const release = acquireDataDirLock(dir);
@@ -79,7 +98,7 @@ export function getDb(): Database {
 }
 
 /** Tests and the CLI install their own connection. */
-export function useConnection(next: Connection | undefined): void {
+export function installConnection(next: Connection | undefined): void {
   holder.__mastheadConnection = next;
 }
 

@@ -146,27 +146,41 @@ export interface HomePage {
   rails: Array<{ section: { slug: string; name: string; description: string }; articles: ArticleSummary[] }>;
 }
 
-/** Page 1: the lead story, the latest, a rail per section. Later pages: the archive of the latest. */
+/** The front page shows the lead and this many of the latest; the archive pages after it show PAGE_SIZE each. */
+export const FRONT_PAGE_LATEST = 6;
+
+/**
+ * Page 1: the lead story, the next few, then a rail per section of stories not shown above.
+ * Later pages: the archive, continuing exactly where the front page stopped.
+ */
 export async function getHomePage(page: number): Promise<HomePage | null> {
   'use cache';
   cacheLife('max');
   cacheTag(tags.home, tags.sections);
   if (isBuildPhase()) return null;
-  const latest = await paged(page, undefined);
-  if (page > latest.pageCount) return null;
-  if (page > 1) return { lead: null, latest, rails: [] };
-  const [lead, ...rest] = latest.items;
-  const shown = new Set(latest.items.map((item) => item.id));
+  const onFront = FRONT_PAGE_LATEST + 1;
+  const total = await countPublished(undefined);
+  const pages = 1 + pageCount(Math.max(0, total - onFront));
+  const count = total > onFront ? pages : 1;
+  if (page > count) return null;
+  if (page > 1) {
+    const items = await summaries(undefined, PAGE_SIZE, onFront + (page - 2) * PAGE_SIZE);
+    return { lead: null, latest: { items, page, total, pageCount: count }, rails: [] };
+  }
+  const [lead, ...latest] = await summaries(undefined, onFront);
+  const shown = new Set([lead?.id, ...latest.map((item) => item.id)]);
   const sectionList = await getDb().select().from(sections).orderBy(asc(sections.position), asc(sections.name));
   const rails = await Promise.all(
     sectionList.map(async (section) => ({
       section,
-      articles: (await summaries(and(eq(articles.sectionId, section.id)), 8))
-        .filter((article) => !shown.has(article.id))
-        .slice(0, 4),
+      articles: (await summaries(eq(articles.sectionId, section.id), onFront + 4)).filter((article) => !shown.has(article.id)).slice(0, 4),
     })),
   );
-  return { lead: lead ?? null, latest: { ...latest, items: rest }, rails: rails.filter((rail) => rail.articles.length > 0) };
+  return {
+    lead: lead ?? null,
+    latest: { items: latest, page, total, pageCount: count },
+    rails: rails.filter((rail) => rail.articles.length > 0),
+  };
 }
 
 /** A published story by slug, or null: cached per slug, so an unknown slug is a cached 404. */
