@@ -1,0 +1,91 @@
+import 'server-only';
+import { headers } from 'next/headers';
+import { redirect, unstable_rethrow } from 'next/navigation';
+import { z } from 'zod';
+import type { Role } from '@/db/schema';
+import { atLeast } from './permissions';
+import { currentUser, type CurrentUser } from './session';
+
+/** What every form shows after a submit: nothing yet, success, or an error with what was typed. */
+export type FormState<T = undefined> =
+  | { status: 'idle' }
+  | { status: 'ok'; message?: string; data?: T }
+  | { status: 'error'; message: string; fieldErrors?: Record<string, string>; values?: Record<string, string> };
+
+export const idle: FormState<never> = { status: 'idle' };
+
+/** A refusal worded for the person who caused it; the action answers it as a form error. */
+export class UserError extends Error {
+  constructor(
+    message: string,
+    readonly fieldErrors?: Record<string, string>,
+  ) {
+    super(message);
+    this.name = 'UserError';
+  }
+}
+
+type Input = FormData | Record<string, unknown>;
+
+/** Form fields as an object; repeated names (checkbox groups, multi-selects) become arrays. */
+export function formObject(input: Input): Record<string, unknown> {
+  if (!(input instanceof FormData)) return input;
+  const object: Record<string, unknown> = {};
+  for (const key of new Set(input.keys())) {
+    if (key.startsWith('$ACTION')) continue;
+    const all = input.getAll(key);
+    object[key] = all.length > 1 || key.endsWith('[]') ? all : all[0];
+  }
+  return object;
+}
+
+function typedValues(object: Record<string, unknown>): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [key, value] of Object.entries(object)) {
+    if (typeof value === 'string' && !/password/i.test(key)) values[key] = value.slice(0, 100_000);
+  }
+  return values;
+}
+
+async function signInPath(): Promise<string> {
+  const referer = (await headers()).get('referer');
+  let next = '/';
+  try {
+    if (referer) next = new URL(referer).pathname;
+  } catch {
+    // keep the front page
+  }
+  return `/login?next=${encodeURIComponent(next)}`;
+}
+
+/**
+ * Every mutation goes through here: (1) who is signed in, (2) may their role do this, (3) is the input
+ * valid — then the work, whose UserErrors become form errors that keep what was typed. Object-level
+ * rules (whose story is it?) are checked inside `run`, against the database.
+ */
+export function action<S extends z.ZodType, T = undefined>(
+  options: { role: Role; input: S },
+  run: (context: { user: CurrentUser; input: z.infer<S> }) => Promise<FormState<T> | void>,
+) {
+  return async (_previous: FormState<T>, raw: Input): Promise<FormState<T>> => {
+    const object = formObject(raw);
+    const values = typedValues(object);
+    try {
+      const user = await currentUser();
+      if (!user) redirect(await signInPath());
+      if (!atLeast(user.role, options.role)) return { status: 'error', message: 'You do not have permission to do that.', values };
+      const parsed = options.input.safeParse(object);
+      if (!parsed.success) {
+        const fieldErrors: Record<string, string> = {};
+        for (const issue of parsed.error.issues) fieldErrors[String(issue.path[0] ?? 'form')] ??= issue.message;
+        return { status: 'error', message: Object.values(fieldErrors)[0] ?? 'Please check the form.', fieldErrors, values };
+      }
+      return (await run({ user, input: parsed.data })) ?? { status: 'ok' };
+    } catch (error) {
+      unstable_rethrow(error);
+      if (error instanceof UserError) return { status: 'error', message: error.message, fieldErrors: error.fieldErrors, values };
+      console.error('action failed:', error);
+      return { status: 'error', message: 'Something went wrong on our side and nothing was saved. Please try again.', values };
+    }
+  };
+}

@@ -1,0 +1,62 @@
+import 'server-only';
+import Redis from 'ioredis';
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+
+// In memory on one instance; in Redis when REDIS_URL is set, so every instance counts together.
+const holder = globalThis as typeof globalThis & { __mastheadRedis?: Redis; __mastheadLimiters?: Map<string, RateLimiterAbstract> };
+
+function redis(): Redis | undefined {
+  const url = process.env.REDIS_URL;
+  if (!url) return undefined;
+  holder.__mastheadRedis ??= new Redis(url, { maxRetriesPerRequest: 2, enableOfflineQueue: false, lazyConnect: false });
+  return holder.__mastheadRedis;
+}
+
+export interface Limit {
+  name: string;
+  points: number;
+  seconds: number;
+}
+
+function limiter({ name, points, seconds }: Limit): RateLimiterAbstract {
+  holder.__mastheadLimiters ??= new Map();
+  let found = holder.__mastheadLimiters.get(name);
+  if (!found) {
+    const client = redis();
+    const insurance = new RateLimiterMemory({ points, duration: seconds, keyPrefix: `mh:${name}` });
+    found = client
+      ? new RateLimiterRedis({ storeClient: client, points, duration: seconds, keyPrefix: `mh:${name}`, insuranceLimiter: insurance })
+      : insurance;
+    holder.__mastheadLimiters.set(name, found);
+  }
+  return found;
+}
+
+/** Spends one point of `key`'s budget; false once the budget is spent. */
+export async function take(limit: Limit, key: string): Promise<boolean> {
+  try {
+    await limiter(limit).consume(key);
+    return true;
+  } catch (error) {
+    if (error instanceof RateLimiterRes) return false;
+    throw error;
+  }
+}
+
+/** Whether `key` still has budget left, without spending any. */
+export async function hasBudget(limit: Limit, key: string): Promise<boolean> {
+  const state = await limiter(limit).get(key);
+  return !state || state.consumedPoints < limit.points;
+}
+
+export async function forgive(limit: Limit, key: string): Promise<void> {
+  await limiter(limit).delete(key);
+}
+
+export const limits = {
+  /** Failed sign-ins per account: stops guessing one person's password. */
+  signInAccount: { name: 'signin-account', points: 5, seconds: 15 * 60 },
+  /** Sign-in attempts per address: stops spraying many accounts from one place. */
+  signInAddress: { name: 'signin-ip', points: 30, seconds: 15 * 60 },
+  signUpAddress: { name: 'signup-ip', points: 20, seconds: 60 * 60 },
+} satisfies Record<string, Limit>;
