@@ -1,5 +1,7 @@
 'use client';
 
+import Link from 'next/link';
+
 export default function ErrorPage({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
   return (
     <div className="mx-auto max-w-2xl px-4 py-24 text-center">
@@ -10,7 +12,7 @@ export default function ErrorPage({ reset }: { error: Error & { digest?: string 
         <button type="button" onClick={reset} className="rounded border border-rule px-4 py-2 font-semibold">
           Try again
         </button>{' '}
-        or <a href="/" className="font-semibold underline">go to the front page</a>.
+        or <Link href="/" className="font-semibold underline">go to the front page</Link>.
       </p>
     </div>
   );

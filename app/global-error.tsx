@@ -1,5 +1,7 @@
 'use client';
 
+import Link from 'next/link';
+
 export default function GlobalError() {
   return (
     <html lang="en">
@@ -7,7 +9,7 @@ export default function GlobalError() {
         <h1>Something went wrong</h1>
         <p>It’s our fault, not yours. Please reload the page in a moment.</p>
         <p>
-          <a href="/">Go to the front page</a>
+          <Link href="/">Go to the front page</Link>
         </p>
       </body>
     </html>

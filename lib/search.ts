@@ -31,8 +31,10 @@ export type SearchOutcome =
   | { kind: 'invalid'; message: string }
   | { kind: 'results'; query: string; hits: SearchHit[]; total: number; page: number; pageCount: number };
 
-const headlineOptions = (fragments: number) =>
-  `StartSel="${MATCH_START}", StopSel="${MATCH_END}", MaxWords=30, MinWords=12, MaxFragments=${fragments}, FragmentDelimiter=" … "`;
+const marks = `StartSel="${MATCH_START}", StopSel="${MATCH_END}"`;
+// Titles and deks are marked whole; MaxFragments would cut them to a fragment even with HighlightAll.
+const wholeText = `${marks}, HighlightAll=true`;
+const snippet = `${marks}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
 
 /**
  * Full-text search over published stories with PostgreSQL's websearch syntax ("a phrase", -word, or).
@@ -64,9 +66,9 @@ export async function searchArticles(rawQuery: string, page: number): Promise<Se
         limit ${SEARCH_PAGE_SIZE} offset ${offset}
       )
       select r.id, r.slug, r.published_at as "publishedAt", s.name as "sectionName",
-        ts_headline('english', r.title, q.query, ${headlineOptions(1) + ', HighlightAll=true'}) as title,
-        ts_headline('english', r.dek, q.query, ${headlineOptions(1) + ', HighlightAll=true'}) as dek,
-        ts_headline('english', r.body_text, q.query, ${headlineOptions(2)}) as snippet
+        ts_headline('english', r.title, q.query, ${wholeText}) as title,
+        ts_headline('english', r.dek, q.query, ${wholeText}) as dek,
+        ts_headline('english', r.body_text, q.query, ${snippet}) as snippet
       from ranked r cross join q left join sections s on s.id = r.section_id
       order by r.rank desc, r.published_at desc, r.id desc`),
   ]);

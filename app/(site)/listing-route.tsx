@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
+import { NotFoundPage, notFoundMetadata } from '@/components/not-found-page';
 import { Listing } from '@/components/listing';
 import type { ArticleSummary } from '@/lib/articles';
 import { parsePage, type Page } from '@/lib/pagination';
@@ -36,7 +36,7 @@ export function listingRoute<S extends Subject>({ base, kicker, load, descriptio
 
     async generateMetadata({ params }: { params: Params }): Promise<Metadata> {
       const found = await find(params);
-      if (!found) return {};
+      if (!found) return notFoundMetadata;
       const { subject, articles } = found;
       const path = `${base}/${subject.slug}`;
       return {
@@ -51,7 +51,7 @@ export function listingRoute<S extends Subject>({ base, kicker, load, descriptio
 
     async Page({ params }: { params: Params }) {
       const found = await find(params);
-      if (!found) notFound();
+      if (!found) return <NotFoundPage />;
       const { subject, articles } = found;
       const path = `${base}/${subject.slug}`;
       return (

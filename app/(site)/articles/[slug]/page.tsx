@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
+import { NotFoundPage, notFoundMetadata } from '@/components/not-found-page';
 import { ArticleView } from '@/components/article-view';
 import { JsonLd } from '@/components/json-ld';
 import { getPublishedArticle, getRelatedArticles } from '@/lib/articles';
@@ -10,12 +10,12 @@ export const generateStaticParams = () => sentinelParams('slug');
 
 export async function generateMetadata({ params }: PageProps<'/articles/[slug]'>): Promise<Metadata> {
   const article = await getPublishedArticle((await params).slug);
-  return article ? articleMetadata(article) : {};
+  return article ? articleMetadata(article) : notFoundMetadata;
 }
 
 export default async function ArticlePage({ params }: PageProps<'/articles/[slug]'>) {
   const article = await getPublishedArticle((await params).slug);
-  if (!article) notFound();
+  if (!article) return <NotFoundPage />;
   const related = await getRelatedArticles(article.id, article.section?.slug ?? null);
   return (
     <>

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
+import { NotFoundPage, notFoundMetadata } from '@/components/not-found-page';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { ArticleCard } from '@/components/article-card';
 import { ArticleGrid } from '@/components/article-list';
 import { Pagination } from '@/components/pagination';
@@ -13,13 +13,14 @@ export const generateStaticParams = () => sentinelParams('page');
 
 export async function generateMetadata({ params }: PageProps<'/home/[page]'>): Promise<Metadata> {
   const page = parsePage((await params).page);
-  return page && page > 1 ? { title: `Latest stories, page ${page}`, alternates: { canonical: `/?page=${page}` } } : { alternates: { canonical: '/' } };
+  if (!page || !(await getHomePage(page))) return notFoundMetadata;
+  return page > 1 ? { title: `Latest stories, page ${page}`, alternates: { canonical: `/?page=${page}` } } : { alternates: { canonical: '/' } };
 }
 
 export default async function HomePage({ params }: PageProps<'/home/[page]'>) {
   const page = parsePage((await params).page);
   const home = page ? await getHomePage(page) : null;
-  if (!page || !home) notFound();
+  if (!page || !home) return <NotFoundPage />;
   return (
     <div className="py-10">
       <h1 className="sr-only">{page === 1 ? 'Front page' : `Latest stories, page ${page}`}</h1>

@@ -1,0 +1,51 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page } from '@playwright/test';
+import { demoStories, type DemoStory } from '../db/seed/stories';
+import { slugify } from '../lib/slug';
+
+export { demoStories, slugify };
+export type { DemoStory };
+
+/** The demo magazine's lead story: the newest one, first in the seed. */
+export const lead = demoStories[0]!;
+
+/** A demo story's paragraphs (its string blocks), as readers should see them. */
+export const paragraphsOf = (story: DemoStory) => story.body.filter((block): block is string => typeof block === 'string');
+
+/** The demo stories of one section, newest first, as the site lists them. */
+export const storiesIn = (section: DemoStory['section']) =>
+  demoStories.filter((story) => story.section === section).sort((a, b) => a.publishedHoursAgo - b.publishedHoursAgo);
+
+/** Demo stories in the order the site lists them: newest first. */
+export const newestFirst = () => [...demoStories].sort((a, b) => a.publishedHoursAgo - b.publishedHoursAgo);
+
+const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+
+/** HTML text with its character references decoded, so it compares with the plain text it was made from. */
+export function decodeEntities(html: string): string {
+  return html.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, ref: string) => {
+    if (ref[0] === '#') {
+      const code = ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
+      return String.fromCodePoint(code);
+    }
+    return NAMED[ref.toLowerCase()] ?? whole;
+  });
+}
+
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
+
+/** Runs axe on the page as it is now and fails with a readable list of every violation. */
+export async function expectAccessible(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  const report = violations
+    .map((violation) => {
+      const nodes = violation.nodes
+        .slice(0, 5)
+        .map((node) => `    - ${node.target.join(' ')}\n      ${(node.failureSummary ?? '').replace(/\n/g, '\n      ')}`)
+        .join('\n');
+      const more = violation.nodes.length > 5 ? `\n    … and ${violation.nodes.length - 5} more` : '';
+      return `[${violation.impact}] ${violation.id}: ${violation.help} (${violation.helpUrl})\n${nodes}${more}`;
+    })
+    .join('\n\n');
+  expect(violations.length, `axe found violations on ${page.url()}:\n\n${report}`).toBe(0);
+}

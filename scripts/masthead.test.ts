@@ -1,0 +1,132 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { eq } from 'drizzle-orm';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openConnection, type Connection } from '@/db/client';
+import { users } from '@/db/schema';
+import { verifyPassword } from '@/lib/passwords';
+import { createTestDatabase, engine } from '@/test/database';
+
+// The real CLI, started the way `npm run masthead` starts it (lib/ needs the react-server condition).
+const root = path.resolve(import.meta.dirname, '..');
+
+interface Outcome {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function masthead(args: string[], env: Record<string, string | undefined>): Promise<Outcome> {
+  return new Promise((resolve, reject) => {
+    const { DATABASE_URL: _url, MASTHEAD_PASSWORD: _password, ...inherited } = process.env;
+    const child = spawn(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'scripts/masthead.ts', ...args], {
+      cwd: root,
+      env: { ...inherited, NODE_ENV: 'test', ...env },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+/** One line on stderr, no stack trace. */
+function expectOneLineError(outcome: Outcome, message: RegExp) {
+  expect(outcome.code).not.toBe(0);
+  expect(outcome.stderr.trim().split('\n')).toHaveLength(1);
+  expect(outcome.stderr).toMatch(message);
+  expect(outcome.stderr).not.toMatch(/^\s+at /m);
+}
+
+let dataDir: string;
+beforeEach(() => {
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'masthead-cli-'));
+});
+afterEach(() => {
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe.runIf(engine === 'pglite')('masthead CLI: arguments', () => {
+  it('refuses bad arguments with one clear line and a non-zero exit', async () => {
+    const env = { DATA_DIR: dataDir };
+    const [unknown, notANumber, noPassword, badRole] = await Promise.all([
+      masthead(['publish-everything'], env),
+      masthead(['seed:bulk', '--articles', 'abc'], env),
+      masthead(['user:add', '--email', 'sam@example.com', '--name', 'Sam', '--role', 'author'], env),
+      masthead(['user:add', '--email', 'sam@example.com', '--name', 'Sam', '--role', 'emperor'], { ...env, MASTHEAD_PASSWORD: 'long enough' }),
+    ]);
+    expectOneLineError(unknown, /unknown command 'publish-everything'/);
+    expectOneLineError(notANumber, /--articles must be a whole number/);
+    expectOneLineError(noPassword, /needs a password.*MASTHEAD_PASSWORD/);
+    expectOneLineError(badRole, /role must be one of: reader, contributor, author, editor, admin/);
+    // Nothing was opened, so nothing was created.
+    expect(fs.readdirSync(dataDir)).toEqual([]);
+  }, 60_000);
+
+  it('says the server is running when another live process holds the data directory', async () => {
+    const server = spawn('sleep', ['60']);
+    try {
+      const lock = path.join(dataDir, 'masthead.lock');
+      fs.writeFileSync(lock, String(server.pid));
+      const outcome = await masthead(['migrate'], { DATA_DIR: dataDir });
+      expectOneLineError(outcome, /server is running on .* \(pid \d+\).*Stop the server first.*DATABASE_URL/);
+      expect(fs.readFileSync(lock, 'utf8')).toBe(String(server.pid));
+    } finally {
+      server.kill();
+    }
+  }, 60_000);
+});
+
+describe(`masthead CLI on ${engine}`, () => {
+  let database: { connection: Connection; url?: string; drop: () => Promise<void> } | undefined;
+  afterEach(async () => {
+    await database?.drop();
+    database = undefined;
+  });
+
+  it('migrates, adds a user and changes their role', async () => {
+    let env: Record<string, string>;
+    if (engine === 'postgres') {
+      database = await createTestDatabase();
+      env = { DATABASE_URL: database.url! };
+    } else env = { DATA_DIR: dataDir };
+    const password = 'a long and secret passphrase';
+
+    if (engine === 'pglite') {
+      const migrated = await masthead(['migrate'], env);
+      expect(migrated).toMatchObject({ code: 0, stderr: '' });
+      expect(migrated.stdout).toMatch(/up to date/);
+    }
+
+    const added = await masthead(['user:add', '--email', 'Sam.Reyes@Example.com', '--name', 'Sam Reyes', '--role', 'author'], {
+      ...env,
+      MASTHEAD_PASSWORD: password,
+    });
+    expect(added.stderr).toBe('');
+    expect(added).toMatchObject({ code: 0 });
+    expect(added.stdout).toMatch(/Added author Sam Reyes <sam\.reyes@example\.com>/);
+
+    const duplicate = await masthead(['user:add', '--email', 'SAM.REYES@example.com', '--name', 'Sam', '--role', 'reader', '--password', password], env);
+    expectOneLineError(duplicate, /already exists/);
+
+    const promoted = await masthead(['user:role', '--email', 'sam.reyes@example.com', '--role', 'editor'], env);
+    expect(promoted).toMatchObject({ code: 0, stderr: '' });
+    expect(promoted.stdout).toMatch(/author → editor/);
+
+    for (const outcome of [added, duplicate, promoted]) expect(outcome.stdout + outcome.stderr).not.toContain(password);
+
+    const check = database?.connection ?? openConnection({ engine: 'pglite', dataDir });
+    try {
+      const [sam] = await check.db.select().from(users).where(eq(users.email, 'sam.reyes@example.com'));
+      expect(sam).toMatchObject({ name: 'Sam Reyes', slug: 'sam-reyes', role: 'editor', tokenVersion: 1, status: 'active' });
+      expect(await verifyPassword(sam!.passwordHash, password)).toBe(true);
+      expect(await check.db.$count(users)).toBe(1);
+    } finally {
+      if (!database) await check.close();
+    }
+  }, 90_000);
+});
