@@ -29,6 +29,7 @@ const nextConfig = {
   cacheComponents: true,
   // Signed-in pages render per request; Partial Prefetching would embed their payload twice (DESIGN.md).
   partialPrefetching: false,
+  experimental: { authInterrupts: true },
   poweredByHeader: false,
   serverExternalPackages: ['@electric-sql/pglite', 'pg', 'pino', 'sharp'],
   images: { formats: ['image/avif', 'image/webp'] },

@@ -18,6 +18,8 @@ if (ownsDataDir) {
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${port}`;
 
+export const DEMO_PASSWORD = 'e2e-demo-password';
+
 export default defineConfig({
   testDir: 'e2e',
   fullyParallel: true,
@@ -71,6 +73,8 @@ export default defineConfig({
       SITE_URL: baseURL,
       DATA_DIR: process.env.E2E_DATA_DIR!,
       NODE_ENV: 'production',
+      // Every demo account gets this password, so specs can sign in as any role (e2e/fixtures.ts).
+      MASTHEAD_DEMO_PASSWORD: DEMO_PASSWORD,
       // Embedded PGlite unless E2E_DATABASE_URL names a PostgreSQL database (which should be empty).
       DATABASE_URL: process.env.E2E_DATABASE_URL ?? '',
     },

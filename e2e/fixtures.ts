@@ -49,3 +49,12 @@ export async function expectAccessible(page: Page) {
     .join('\n\n');
   expect(violations.length, `axe found violations on ${page.url()}:\n\n${report}`).toBe(0);
 }
+
+/** Signs in through the real form as one of the demo staff (their password is fixed for e2e runs). */
+export async function signInAs(page: import('@playwright/test').Page, role: 'admin' | 'editor' | 'author' | 'contributor', next = '/dashboard') {
+  await page.goto(`/login?next=${encodeURIComponent(next)}`);
+  await page.getByLabel('Email').fill(`${role}@masthead.example`);
+  await page.getByLabel('Password').fill('e2e-demo-password');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+}

@@ -3,6 +3,7 @@ import { headers } from 'next/headers';
 import { redirect, unstable_rethrow } from 'next/navigation';
 import { z } from 'zod';
 import type { Role } from '@/db/schema';
+import { UserError } from './errors';
 import { atLeast } from './permissions';
 import { currentUser, type CurrentUser } from './session';
 
@@ -13,17 +14,6 @@ export type FormState<T = undefined> =
   | { status: 'error'; message: string; fieldErrors?: Record<string, string>; values?: Record<string, string> };
 
 export const idle: FormState<never> = { status: 'idle' };
-
-/** A refusal worded for the person who caused it; the action answers it as a form error. */
-export class UserError extends Error {
-  constructor(
-    message: string,
-    readonly fieldErrors?: Record<string, string>,
-  ) {
-    super(message);
-    this.name = 'UserError';
-  }
-}
 
 type Input = FormData | Record<string, unknown>;
 

@@ -12,7 +12,8 @@ export async function prepareDatabase(): Promise<void> {
   const conn = connection();
   await migrateDatabase(conn);
   if (await isEmpty(conn.db)) {
-    const { logins, stories } = await seedDemo(conn.db);
+    // MASTHEAD_DEMO_PASSWORD gives every demo account one known password: for tests and demos only.
+    const { logins, stories } = await seedDemo(conn.db, { password: process.env.MASTHEAD_DEMO_PASSWORD || undefined });
     console.log(`Seeded the demo magazine: ${stories} stories. Staff sign in at /login (passwords are shown only now):`);
     for (const login of logins) console.log(`demo login: ${login.role} ${login.email} ${login.password}`);
   }

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { auditLog, users } from '@/db/schema';
 import { freshDatabasePerTest } from '@/test/database';
 import { verifyPassword } from './passwords';
-import { banUser, changeRole, createUser, unbanUser, UserError } from './users';
+import { UserError } from './errors';
+import { banUser, changeRole, createUser, unbanUser } from './users';
 
 const database = freshDatabasePerTest();
 

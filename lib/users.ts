@@ -3,23 +3,13 @@ import { eq, like, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb, type Database, type Transaction } from '@/db/client';
 import { auditLog, roles, users, type Role } from '@/db/schema';
+import { UserError } from './errors';
 import { hashPassword } from './passwords';
 import { slugify, uniqueSlug } from './slug';
 
 export const PASSWORD_MIN = 8;
 export const PASSWORD_MAX = 128;
 export const MAX_SUSPENSION_DAYS = 3650;
-
-/** A rule the caller broke (bad input, taken email, unknown person): its message is safe to show as is. */
-export class UserError extends Error {
-  constructor(
-    readonly code: 'invalid' | 'email_taken' | 'not_found',
-    message: string,
-  ) {
-    super(message);
-    this.name = 'UserError';
-  }
-}
 
 export const emailSchema = z
   .string({ error: 'An email address is required.' })
@@ -99,7 +89,7 @@ const record = {
 /** Parses `input` with `schema`, turning the first problem into a UserError a person can read. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   const result = schema.safeParse(input);
-  if (!result.success) throw new UserError('invalid', result.error.issues[0]?.message ?? 'Invalid input.');
+  if (!result.success) throw new UserError(result.error.issues[0]?.message ?? 'Invalid input.', 'invalid');
   return result.data;
 }
 
@@ -154,7 +144,7 @@ export async function createUser(input: NewUser, { actor, db = getDb() }: UserOp
     try {
       return await db.transaction(async (tx) => {
         const [existing] = await tx.select({ id: users.id }).from(users).where(eq(sql`lower(${users.email})`, data.email));
-        if (existing) throw new UserError('email_taken', `A user with the email ${data.email} already exists.`);
+        if (existing) throw new UserError(`A user with the email ${data.email} already exists.`, 'email_taken');
         const slug = uniqueSlug(base, await takenSlugs(tx, base));
         const [created] = await tx
           .insert(users)
@@ -166,7 +156,7 @@ export async function createUser(input: NewUser, { actor, db = getDb() }: UserOp
       });
     } catch (error) {
       const index = violatedUniqueIndex(error);
-      if (index === 'users_email_key') throw new UserError('email_taken', `A user with the email ${data.email} already exists.`);
+      if (index === 'users_email_key') throw new UserError(`A user with the email ${data.email} already exists.`, 'email_taken');
       if (index !== 'users_slug_key') throw error;
     }
   }
@@ -188,7 +178,7 @@ async function updateUser(
 ): Promise<{ before: UserRecord; after: UserRecord }> {
   return db.transaction(async (tx) => {
     const [before] = await tx.select(record).from(users).where(refCondition(ref)).for('update');
-    if (!before) throw new UserError('not_found', `No user with the email ${describeRef(ref)}.`);
+    if (!before) throw new UserError(`No user with the email ${describeRef(ref)}.`, 'not_found');
     const [after] = await tx
       .update(users)
       .set(signOut ? { ...changes, tokenVersion: sql`${users.tokenVersion} + 1` } : changes)

@@ -56,7 +56,10 @@ export interface DemoLogin {
  * Adds whatever part of the demo magazine is missing — sections, staff, tags, stories — and nothing
  * twice. Returns the logins of staff accounts it created, with their generated passwords (shown once).
  */
-export async function seedDemo(db: Database, now = new Date()): Promise<{ logins: DemoLogin[]; stories: number }> {
+export async function seedDemo(
+  db: Database,
+  { now = new Date(), password }: { now?: Date; password?: string } = {},
+): Promise<{ logins: DemoLogin[]; stories: number }> {
   const images = await Promise.all(
     demoStories.map(async (story) => {
       const file = path.join(process.cwd(), 'public', 'images', 'demo', story.hero.file);
@@ -66,8 +69,8 @@ export async function seedDemo(db: Database, now = new Date()): Promise<{ logins
   );
   const credentials = await Promise.all(
     (Object.keys(demoStaff) as StaffKey[]).map(async (key) => {
-      const password = generatePassword();
-      return { key, password, passwordHash: await hashPassword(password) };
+      const chosen = password ?? generatePassword();
+      return { key, password: chosen, passwordHash: await hashPassword(chosen) };
     }),
   );
 
@@ -77,14 +80,14 @@ export async function seedDemo(db: Database, now = new Date()): Promise<{ logins
 
     const logins: DemoLogin[] = [];
     const staffIds = new Map<StaffKey, number>();
-    for (const { key, password, passwordHash } of credentials) {
+    for (const { key, password: staffPassword, passwordHash } of credentials) {
       const person = demoStaff[key];
       const [created] = await tx
         .insert(users)
         .values({ ...person, slug: slugify(person.name), passwordHash, trusted: true })
         .onConflictDoNothing()
         .returning({ id: users.id });
-      if (created) logins.push({ role: person.role, email: person.email, password });
+      if (created) logins.push({ role: person.role, email: person.email, password: staffPassword });
       const [row] = await tx.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${person.email}`);
       if (row) staffIds.set(key, row.id);
     }
