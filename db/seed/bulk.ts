@@ -70,7 +70,7 @@ export async function seedBulk(db: Database, options: BulkOptions): Promise<Bulk
   const report = options.onProgress ?? (() => {});
   const stopped = () => options.signal?.aborted ?? false;
 
-  const demo = (await isEmpty(db)) ? await seedDemo(db, now) : null;
+  const demo = (await isEmpty(db)) ? await seedDemo(db, { now }) : null;
 
   const sectionRows = await db.select({ id: sections.id, slug: sections.slug }).from(sections).orderBy(sections.position, sections.id);
   const staff = await db
