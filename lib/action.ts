@@ -11,7 +11,7 @@ import { currentUser, type CurrentUser } from './session';
 export type FormState<T = undefined> =
   | { status: 'idle' }
   | { status: 'ok'; message?: string; data?: T }
-  | { status: 'error'; message: string; fieldErrors?: Record<string, string>; values?: Record<string, string> };
+  | { status: 'error'; message: string; fieldErrors?: Record<string, string>; values?: Record<string, string>; code?: string; detail?: unknown };
 
 export const idle: FormState<never> = { status: 'idle' };
 
@@ -73,7 +73,7 @@ export function action<S extends z.ZodType, T = undefined>(
       return (await run({ user, input: parsed.data })) ?? { status: 'ok' };
     } catch (error) {
       unstable_rethrow(error);
-      if (error instanceof UserError) return { status: 'error', message: error.message, fieldErrors: error.fieldErrors, values };
+      if (error instanceof UserError) return { status: 'error', message: error.message, fieldErrors: error.fieldErrors, values, code: error.code, detail: error.detail };
       console.error('action failed:', error);
       return { status: 'error', message: 'Something went wrong on our side and nothing was saved. Please try again.', values };
     }

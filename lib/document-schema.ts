@@ -41,6 +41,36 @@ export const Figure = Node.create({
   ],
 });
 
+/** A player from an allowed provider (lib/embeds.ts), sandboxed. */
+export const EmbedNode = Node.create({
+  name: 'embed',
+  group: 'block',
+  atom: true,
+  draggable: true,
+  addAttributes: () => ({
+    provider: { default: '' },
+    src: { default: '' },
+    url: { default: '' },
+    title: { default: '' },
+  }),
+  parseHTML: () => [{ tag: 'figure[data-embed]' }],
+  renderHTML: ({ node }) => [
+    'figure',
+    { 'data-embed': node.attrs.provider, class: 'embed' },
+    [
+      'iframe',
+      {
+        src: node.attrs.src,
+        title: node.attrs.title || `Embedded ${node.attrs.provider} player`,
+        loading: 'lazy',
+        sandbox: 'allow-scripts allow-same-origin allow-popups allow-presentation',
+        allow: 'encrypted-media; picture-in-picture; fullscreen',
+        referrerPolicy: 'strict-origin-when-cross-origin',
+      },
+    ],
+  ],
+});
+
 export const documentExtensions: Extensions = [
   StarterKit.configure({
     heading: { levels: [2, 3] },
@@ -51,4 +81,5 @@ export const documentExtensions: Extensions = [
   }),
   PullQuote,
   Figure,
+  EmbedNode,
 ];

@@ -3,6 +3,7 @@ import { closeConnection, connection } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
 import { isEmpty, seedDemo } from '@/db/seed/demo';
 import { isBuildPhase } from './env';
+import { startScheduler } from './scheduler';
 
 /**
  * Runs once per server process before the first request: opens the database (taking the PGlite
@@ -17,10 +18,12 @@ export async function prepareDatabase(): Promise<void> {
     console.log(`Seeded the demo magazine: ${stories} stories. Staff sign in at /login (passwords are shown only now):`);
     for (const login of logins) console.log(`demo login: ${login.role} ${login.email} ${login.password}`);
   }
+  const stopScheduler = startScheduler();
   let closing = false;
   const close = (signal: NodeJS.Signals) => {
     if (closing) return;
     closing = true;
+    stopScheduler();
     closeConnection().finally(() => process.kill(process.pid, signal));
   };
   // Close PGlite cleanly (flushes its files, frees the lock) and then let the signal end the process.

@@ -1,0 +1,65 @@
+'use server';
+
+import { updateTag } from 'next/cache';
+import { redirect } from 'next/navigation';
+import { z } from 'zod';
+import { action, type FormState } from '@/lib/action';
+import { addEditorialNote, articleInputSchema, deleteArticle, restoreRevision, saveArticle, type Intent } from '@/lib/editorial';
+import { statusLabels } from '@/lib/workflow';
+
+export interface SavedStory {
+  id: number;
+  version: number;
+  status: keyof typeof statusLabels;
+  slug: string;
+  savedAt: string;
+}
+
+const done: Record<Intent, string> = {
+  save: 'Saved.',
+  autosave: 'Saved.',
+  submit: 'Submitted for review.',
+  publish: 'Published.',
+  schedule: 'Scheduled.',
+  unpublish: 'Unpublished: it is a draft again.',
+  archive: 'Archived.',
+  restore: 'Restored to a draft.',
+};
+
+function expire(tags: string[]) {
+  for (const tag of tags) updateTag(tag);
+}
+
+/** Save, autosave or move a story through the workflow; a new story's first save opens its own page. */
+export const saveStory = action({ role: 'contributor', input: articleInputSchema }, async ({ user, input }): Promise<FormState<SavedStory>> => {
+  const result = await saveArticle(user, input);
+  expire(result.touched);
+  if (!input.id) redirect(`/dashboard/articles/${result.id}`);
+  return {
+    status: 'ok',
+    message: done[input.intent],
+    data: { id: result.id, version: result.version, status: result.status, slug: result.slug, savedAt: new Date().toISOString() },
+  };
+});
+
+export const restoreStoryRevision = action(
+  { role: 'contributor', input: z.object({ id: z.coerce.number().int().positive(), version: z.coerce.number().int().positive(), revision: z.coerce.number().int().positive() }) },
+  async ({ user, input }): Promise<FormState<SavedStory>> => {
+    const result = await restoreRevision(user, input);
+    expire(result.touched);
+    redirect(`/dashboard/articles/${input.id}?restored=${input.revision}`);
+  },
+);
+
+export const deleteStory = action({ role: 'contributor', input: z.object({ id: z.coerce.number().int().positive() }) }, async ({ user, input }) => {
+  expire(await deleteArticle(user, input.id));
+  redirect('/dashboard/articles?deleted=1');
+});
+
+export const addNote = action(
+  { role: 'contributor', input: z.object({ articleId: z.coerce.number().int().positive(), body: z.string().max(10_000) }) },
+  async ({ user, input }) => {
+    await addEditorialNote(user, input);
+    return { status: 'ok', message: 'Note added.' };
+  },
+);
