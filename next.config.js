@@ -9,6 +9,22 @@ const PAGE = [{ type: /** @type {const} */ ('query'), key: 'page', value: '(?<pa
 
 const listRoutes = ['sections', 'tags', 'authors'];
 
+// Signed-in visitors (a session cookie, over http or https) get the per-visitor variant under /me.
+const SESSION = ['authjs.session-token', '__Secure-authjs.session-token'].map((key) => [{ type: /** @type {const} */ ('cookie'), key }]);
+
+/** The public routes, as [source, destination, has-page-query] rewrites for one prefix ('' or '/me'). */
+function publicRewrites(prefix, has = []) {
+  return [
+    { source: '/', has: [...has, ...PAGE], destination: `${prefix}/home/:page` },
+    { source: '/', has, destination: `${prefix}/home/1` },
+    ...(prefix ? [{ source: '/articles/:slug', has, destination: `${prefix}/articles/:slug` }, { source: '/search', has, destination: `${prefix}/search` }] : []),
+    ...listRoutes.flatMap((route) => [
+      { source: `/${route}/:slug`, has: [...has, ...PAGE], destination: `${prefix}/${route}/:slug/:page` },
+      { source: `/${route}/:slug`, has, destination: `${prefix}/${route}/:slug/1` },
+    ]),
+  ];
+}
+
 const csp = [
   "default-src 'self'",
   // Next's inline bootstrap scripts need 'unsafe-inline' without nonces; nonces would force every page dynamic.
@@ -29,10 +45,23 @@ const nextConfig = {
   cacheComponents: true,
   // Signed-in pages render per request; Partial Prefetching would embed their payload twice (DESIGN.md).
   partialPrefetching: false,
-  experimental: { authInterrupts: true },
+  experimental: {
+    authInterrupts: true,
+    // Media uploads: 10 MB images plus the form around them. The proxy (proxy.ts covers /dashboard)
+    // buffers bodies up to its own limit and silently truncates past it, so both limits move together.
+    serverActions: { bodySizeLimit: '11mb' },
+    proxyClientMaxBodySize: '11mb',
+  },
   poweredByHeader: false,
   serverExternalPackages: ['@electric-sql/pglite', 'pg', 'pino', 'sharp'],
-  images: { formats: ['image/avif', 'image/webp'] },
+  images: {
+    formats: ['image/avif', 'image/webp'],
+    // Only the shipped images and the uploads served by app/media/[file]; no query strings.
+    localPatterns: [
+      { pathname: '/images/**', search: '' },
+      { pathname: '/media/**', search: '' },
+    ],
+  },
   async headers() {
     return [
       {
@@ -49,6 +78,7 @@ const nextConfig = {
   },
   async redirects() {
     return [
+      { source: '/me/:path*', destination: '/:path*', permanent: false },
       { source: '/home/1', destination: '/', permanent: false },
       { source: '/home/:page', destination: '/?page=:page', permanent: false },
       ...listRoutes.flatMap((route) => [
@@ -59,14 +89,8 @@ const nextConfig = {
   },
   async rewrites() {
     return {
-      beforeFiles: [
-        { source: '/', has: PAGE, destination: '/home/:page' },
-        { source: '/', destination: '/home/1' },
-        ...listRoutes.flatMap((route) => [
-          { source: `/${route}/:slug`, has: PAGE, destination: `/${route}/:slug/:page` },
-          { source: `/${route}/:slug`, destination: `/${route}/:slug/1` },
-        ]),
-      ],
+      // The first matching rule wins: the signed-in rules come before the anonymous ones.
+      beforeFiles: [...SESSION.flatMap((has) => publicRewrites('/me', has)), ...publicRewrites('')],
     };
   },
 };
