@@ -1,12 +1,15 @@
+import { getToken } from 'next-auth/jwt';
 import { NextResponse, type NextRequest } from 'next/server';
+import { authSecret } from '@/lib/auth-secret';
 
-// The first gate of the staff and account areas: no session cookie, no page. Pages and actions
-// check the session and the role again on the server; this only saves them the work.
-const SESSION_COOKIES = ['authjs.session-token', '__Secure-authjs.session-token'];
-
-export function proxy(request: NextRequest) {
-  const signedIn = request.cookies.getAll().some(({ name }) => SESSION_COOKIES.some((cookie) => name === cookie || name.startsWith(`${cookie}.`)));
-  if (signedIn) return NextResponse.next();
+// The first gate of the staff and account areas: no valid session token, no page — a real 307 to the
+// sign-in page. Pages and actions check the person and their role again against the database.
+export async function proxy(request: NextRequest) {
+  const secret = authSecret();
+  for (const secureCookie of [false, true]) {
+    const token = await getToken({ req: request, secret, secureCookie }).catch(() => null);
+    if (token?.uid) return NextResponse.next();
+  }
   const login = new URL('/login', request.url);
   login.searchParams.set('next', request.nextUrl.pathname);
   return NextResponse.redirect(login);

@@ -5,7 +5,7 @@ import Credentials from 'next-auth/providers/credentials';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { users, type Role } from '@/db/schema';
-import { authSecret } from './env';
+import { authSecret } from './auth-secret';
 import { verifyPassword } from './passwords';
 import { forgive, hasBudget, limits, take } from './rate-limit';
 

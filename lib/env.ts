@@ -1,6 +1,4 @@
 import 'server-only';
-import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
 import { PHASE_PRODUCTION_BUILD } from 'next/constants';
 import { z } from 'zod';
@@ -46,23 +44,4 @@ export function siteUrl(): string {
 /** `next build` must never reach the database: data functions answer empty while it runs. */
 export function isBuildPhase(): boolean {
   return process.env.NEXT_PHASE === PHASE_PRODUCTION_BUILD;
-}
-
-/**
- * The key that signs sessions. From AUTH_SECRET; with the embedded database and no AUTH_SECRET, one is
- * generated on first use and kept in DATA_DIR (several instances on PostgreSQL must share one: set it).
- */
-export function authSecret(): string {
-  const configured = process.env.AUTH_SECRET;
-  if (configured) {
-    if (configured.length < 32) throw new Error('Invalid environment: AUTH_SECRET must be at least 32 characters');
-    return configured;
-  }
-  if (env().DATABASE_URL) throw new Error('Invalid environment: AUTH_SECRET is required with DATABASE_URL (every instance must share it)');
-  const file = path.join(dataDir(), 'auth-secret');
-  if (!fs.existsSync(file)) {
-    fs.mkdirSync(dataDir(), { recursive: true });
-    fs.writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600, flag: 'wx' });
-  }
-  return fs.readFileSync(file, 'utf8').trim();
 }
