@@ -60,7 +60,9 @@ test.describe('signing in and out', () => {
     for (let attempt = 0; attempt < 6; attempt++) {
       await page.getByLabel('Email').fill('ghost-writer@masthead.example');
       await page.getByLabel('Password').fill(`wrong-${attempt}`);
+      const answered = page.waitForResponse((response) => response.request().method() === 'POST');
       await page.getByRole('button', { name: 'Sign in' }).click();
+      await answered;
       await expect(page.getByRole('main').getByRole('alert')).toBeVisible();
     }
     await expect(page.getByRole('main').getByRole('alert')).toContainText('Too many attempts');

@@ -97,7 +97,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   logger: {
     // Garbage or expired cookies are routine; one line, not a stack per request.
     error(error) {
-      console.error(`auth: ${error.name}: ${error.message.split('\n')[0]}`);
+      const type = (error as { type?: string }).type ?? error.name;
+      if (type === 'CredentialsSignin') return; // a wrong password: answered on the form, not an error
+      console.error(`auth: ${type}: ${error.message.split('\n')[0]}`);
     },
   },
 }));
