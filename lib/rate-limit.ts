@@ -53,10 +53,21 @@ export async function forgive(limit: Limit, key: string): Promise<void> {
   await limiter(limit).delete(key);
 }
 
+/** Tests: every budget full again. Forgets the in-memory limiters (a Redis store keeps its counts). */
+export function resetLimits(): void {
+  holder.__mastheadLimiters?.clear();
+}
+
 export const limits = {
   /** Failed sign-ins per account: stops guessing one person's password. */
   signInAccount: { name: 'signin-account', points: 5, seconds: 15 * 60 },
   /** Sign-in attempts per address: stops spraying many accounts from one place. */
   signInAddress: { name: 'signin-ip', points: 30, seconds: 15 * 60 },
   signUpAddress: { name: 'signup-ip', points: 20, seconds: 60 * 60 },
+  /** Comments per reader: one every 10 seconds stops a script, or a double submit, from flooding a thread. */
+  commentBurst: { name: 'comment-burst', points: 1, seconds: 10 },
+  commentReaderHour: { name: 'comment-reader-hour', points: 30, seconds: 60 * 60 },
+  /** Comments per address: many fresh accounts from one place count together. */
+  commentAddressHour: { name: 'comment-ip-hour', points: 30, seconds: 60 * 60 },
+  reportReader: { name: 'report-reader', points: 20, seconds: 60 * 60 },
 } satisfies Record<string, Limit>;
