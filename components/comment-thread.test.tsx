@@ -32,7 +32,7 @@ describe('CommentThread', () => {
     const payloads = ['<script>alert(1)</script>', '<img src=x onerror=alert(1)>', '"><svg onload=alert(1)>', 'javascript:alert(1)', '<a href="javascript:alert(1)">x</a>'];
     const html = renderToStaticMarkup(<CommentThread thread={thread(payloads.map((p) => comment(p, 0, [], `<b onmouseover=alert(1)>${p}</b>`)))} closed={false} />);
     expect(html).not.toMatch(/<(script|img|svg|b)[\s>]/i); // no element of the reader's
-    expect(html).not.toMatch(/<[^>]+\son\w+=/i); // no event handler on any element
+    expect(html).not.toMatch(/\son\w+="/i); // no event-handler attribute on any element
     expect(html).not.toMatch(/href="javascript:/i);
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
   });
