@@ -18,6 +18,15 @@ if (ownsDataDir) {
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${port}`;
 
+const browser = {
+  ...devices['Desktop Chrome'],
+  launchOptions: {
+    // Debian's Chromium: Playwright's own browser downloads are not available here.
+    executablePath: process.env.E2E_CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  },
+};
+
 export const DEMO_PASSWORD = 'e2e-demo-password';
 
 export default defineConfig({
@@ -34,26 +43,11 @@ export default defineConfig({
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
   },
+  // The reading journeys check the demo magazine as seeded, so they run before the specs that publish,
+  // rename sections or post into the same database.
   projects: [
-    {
-      name: 'chromium',
-      use: {
-        ...devices['Desktop Chrome'],
-        launchOptions: {
-          // Debian's Chromium: Playwright's own browser downloads are not available here.
-          executablePath: process.env.E2E_CHROMIUM ?? '/usr/bin/chromium',
-          args: [
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-quic',
-            '--no-first-run',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-          ],
-        },
-      },
-    },
+    { name: 'reading', testMatch: /reading\.spec\.ts/, use: browser },
+    { name: 'journeys', testIgnore: /reading\.spec\.ts/, dependencies: ['reading'], use: browser },
   ],
   webServer: {
     // `npm start` without npm: builds when the sources changed, then serves; the server migrates and

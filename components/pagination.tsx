@@ -6,11 +6,14 @@ export function Pagination({
   page,
   pageCount,
   query = {},
+  labels = query.q ? { previous: 'Previous', next: 'More results' } : { previous: 'Newer stories', next: 'Older stories' },
 }: {
   basePath: string;
   page: number;
   pageCount: number;
   query?: Record<string, string>;
+  /** The two links' words; by default they speak of stories, newest first. */
+  labels?: { previous: string; next: string };
 }) {
   if (pageCount <= 1) return null;
   const href = (n: number) => {
@@ -21,7 +24,7 @@ export function Pagination({
     <nav aria-label="Pagination" className="mt-12 flex items-center justify-between border-t border-rule pt-6 font-sans text-sm">
       {page > 1 ? (
         <Link href={href(page - 1)} rel="prev" className="font-semibold hover:underline">
-          ← {query.q ? 'Previous' : 'Newer stories'}
+          ← {labels.previous}
         </Link>
       ) : (
         <span />
@@ -31,7 +34,7 @@ export function Pagination({
       </span>
       {page < pageCount ? (
         <Link href={href(page + 1)} rel="next" className="font-semibold hover:underline">
-          {query.q ? 'More results' : 'Older stories'} →
+          {labels.next} →
         </Link>
       ) : (
         <span />

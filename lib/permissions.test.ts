@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { roles, type ArticleStatus, type Role } from '@/db/schema';
-import { can, canDeleteMedia, canOnArticle, type ArticleAction, type SiteAction } from './permissions';
+import { can, canDeleteMedia, canOnArticle, siteActionForPath, type ArticleAction, type SiteAction } from './permissions';
 
 const me = 10;
 const someoneElse = 20;
@@ -66,5 +66,20 @@ describe('media permissions', () => {
   it('lets the uploader or an editor delete, nobody else', () => {
     expect(roles.map((role) => (canDeleteMedia(actor(role), { uploadedBy: me }) ? 'Y' : '-')).join('')).toBe('-YYYY');
     expect(roles.map((role) => (canDeleteMedia(actor(role), { uploadedBy: someoneElse }) ? 'Y' : '-')).join('')).toBe('---YY');
+  });
+});
+
+describe('siteActionForPath', () => {
+  it.each([
+    ['/dashboard', 'dashboard'],
+    ['/dashboard/articles/12', 'dashboard'],
+    ['/dashboard/users', 'users:manage'],
+    ['/dashboard/users/7', 'users:manage'],
+    ['/dashboard/usersx', 'dashboard'],
+    ['/dashboard/audit', 'audit:view'],
+    ['/dashboard/sections', 'taxonomy:manage'],
+    ['/account', undefined],
+  ])('%s needs %s', (path, needs) => {
+    expect(siteActionForPath(path)).toBe(needs);
   });
 });

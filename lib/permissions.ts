@@ -68,6 +68,21 @@ const siteMinimum: Record<SiteAction, Role> = {
   'audit:view': 'admin',
 };
 
+// The staff area's pages and what opening each needs, most specific first.
+const areas: Array<[prefix: string, needs: SiteAction]> = [
+  ['/dashboard/users', 'users:manage'],
+  ['/dashboard/audit', 'audit:view'],
+  ['/dashboard/settings', 'settings:manage'],
+  ['/dashboard/sections', 'taxonomy:manage'],
+  ['/dashboard/comments', 'comments:moderate'],
+  ['/dashboard', 'dashboard'],
+];
+
+/** What opening a staff page needs: proxy.ts answers 403 from it before any rendering starts. */
+export function siteActionForPath(pathname: string): SiteAction | undefined {
+  return areas.find(([prefix]) => pathname === prefix || pathname.startsWith(`${prefix}/`))?.[1];
+}
+
 export function can(actor: Actor, action: SiteAction): boolean {
   return atLeast(actor.role, siteMinimum[action]);
 }

@@ -61,7 +61,7 @@ export function resetLimits(): void {
 export const limits = {
   /** Failed sign-ins per account: stops guessing one person's password. */
   signInAccount: { name: 'signin-account', points: 5, seconds: 15 * 60 },
-  /** Sign-in attempts per address: stops spraying many accounts from one place. */
+  /** Failed sign-ins per address: stops spraying many accounts from one place. */
   signInAddress: { name: 'signin-ip', points: 30, seconds: 15 * 60 },
   signUpAddress: { name: 'signup-ip', points: 20, seconds: 60 * 60 },
   /** Comments per reader: one every 10 seconds stops a script, or a double submit, from flooding a thread. */

@@ -1,11 +1,15 @@
 import 'server-only';
-import { eq, like, or, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gt, ilike, isNull, like, lte, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb, type Database, type Transaction } from '@/db/client';
-import { auditLog, roles, users, type Role } from '@/db/schema';
-import { UserError } from './errors';
-import { hashPassword } from './passwords';
+import { passwordResets, roles, users, type Role } from '@/db/schema';
+import { auditedBy, recordAudit, type AuditActor } from './audit';
+import { parseInput, UserError, violatedUniqueIndex } from './errors';
+import { pageCount, type Page } from './pagination';
+import { generatePassword, hashPassword } from './passwords';
 import { slugify, uniqueSlug } from './slug';
+
+export { parseInput };
 
 export const PASSWORD_MIN = 8;
 export const PASSWORD_MAX = 128;
@@ -65,11 +69,12 @@ export interface UserRecord {
   status: 'active' | 'suspended' | 'banned';
   suspendedUntil: Date | null;
   tokenVersion: number;
+  createdAt: Date;
 }
 
 export interface UserOptions {
   /** Who did it, for the audit log: the signed-in admin in the dashboard, nobody from the CLI. */
-  actor?: { id: number | null; via: 'cli' | 'dashboard' };
+  actor?: AuditActor;
   /** Defaults to the app's connection; pass a transaction to take part in a larger one. */
   db?: Database | Transaction;
   now?: Date;
@@ -84,32 +89,15 @@ const record = {
   status: users.status,
   suspendedUntil: users.suspendedUntil,
   tokenVersion: users.tokenVersion,
+  createdAt: users.createdAt,
 };
-
-/** Parses `input` with `schema`, turning the first problem into a UserError a person can read. */
-export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const result = schema.safeParse(input);
-  if (!result.success) throw new UserError(result.error.issues[0]?.message ?? 'Invalid input.', 'invalid');
-  return result.data;
-}
 
 function refCondition(ref: z.output<typeof userRefSchema>) {
   return 'id' in ref ? eq(users.id, ref.id) : eq(sql`lower(${users.email})`, ref.email);
 }
 
-function describeRef(ref: z.output<typeof userRefSchema>): string {
-  return 'id' in ref ? `#${ref.id}` : ref.email;
-}
-
-/** The unique index a failed insert ran into, if that is what failed (drizzle wraps the driver's error). */
-function violatedUniqueIndex(error: unknown): string | undefined {
-  for (let current = error; current instanceof Error || (current && typeof current === 'object'); ) {
-    const { code, constraint, cause } = current as { code?: unknown; constraint?: unknown; cause?: unknown };
-    if (code === '23505') return typeof constraint === 'string' ? constraint : '';
-    if (cause === current) break;
-    current = cause;
-  }
-  return undefined;
+function notFound(ref: z.output<typeof userRefSchema>): UserError {
+  return new UserError('id' in ref ? 'That person’s account no longer exists.' : `No user with the email ${ref.email}.`, 'not_found');
 }
 
 async function takenSlugs(tx: Transaction, base: string): Promise<Set<string>> {
@@ -118,16 +106,6 @@ async function takenSlugs(tx: Transaction, base: string): Promise<Set<string>> {
     .from(users)
     .where(or(eq(users.slug, base), like(users.slug, `${base.replace(/[\\%_]/g, '\\$&')}-%`)));
   return new Set(rows.map((row) => row.slug));
-}
-
-async function audit(tx: Transaction, actor: UserOptions['actor'], action: string, userId: number, detail: Record<string, unknown>) {
-  await tx.insert(auditLog).values({
-    actorId: actor?.id ?? null,
-    action,
-    targetType: 'user',
-    targetId: userId,
-    detail: actor ? { ...detail, via: actor.via } : detail,
-  });
 }
 
 /**
@@ -151,7 +129,7 @@ export async function createUser(input: NewUser, { actor, db = getDb() }: UserOp
           .values({ email: data.email, name: data.name, slug, role: data.role, passwordHash, trusted: data.role !== 'reader' })
           .returning(record);
         if (!created) throw new Error('The new user was not saved.');
-        await audit(tx, actor, 'user.create', created.id, { role: created.role });
+        await recordAudit(tx, { action: 'user.create', targetType: 'user', targetId: created.id, ...auditedBy(actor, { role: created.role }) });
         return created;
       });
     } catch (error) {
@@ -169,28 +147,46 @@ export async function findUser(ref: UserRef, { db = getDb() }: UserOptions = {})
   return row;
 }
 
-/** Applies `changes` to one user and bumps token_version, which signs them out everywhere. */
+interface UserUpdate {
+  action: string;
+  /** Bump token_version, which ends every session of the person. */
+  signOut: boolean;
+  detail: (before: UserRecord) => Record<string, unknown>;
+  /** A rule about the person as they are now (read under lock): throw a UserError to refuse. */
+  check?: (before: UserRecord, actor: AuditActor | undefined) => void;
+  /** More work in the same transaction. */
+  alongside?: (tx: Transaction, before: UserRecord) => Promise<unknown>;
+}
+
+/** Applies `changes` to one user, audited, in one transaction; with `signOut` their sessions end. */
 async function updateUser(
   ref: z.output<typeof userRefSchema>,
   changes: Partial<typeof users.$inferInsert>,
-  { action, signOut, detail }: { action: string; signOut: boolean; detail: (before: UserRecord) => Record<string, unknown> },
+  { action, signOut, detail, check, alongside }: UserUpdate,
   { actor, db = getDb() }: UserOptions,
 ): Promise<{ before: UserRecord; after: UserRecord }> {
   return db.transaction(async (tx) => {
     const [before] = await tx.select(record).from(users).where(refCondition(ref)).for('update');
-    if (!before) throw new UserError(`No user with the email ${describeRef(ref)}.`, 'not_found');
+    if (!before) throw notFound(ref);
+    check?.(before, actor);
     const [after] = await tx
       .update(users)
       .set(signOut ? { ...changes, tokenVersion: sql`${users.tokenVersion} + 1` } : changes)
       .where(eq(users.id, before.id))
       .returning(record);
     if (!after) throw new Error('The user was not updated.');
-    await audit(tx, actor, action, before.id, detail(before));
+    await alongside?.(tx, before);
+    await recordAudit(tx, { action, targetType: 'user', targetId: before.id, ...auditedBy(actor, detail(before)) });
     return { before, after };
   });
 }
 
-/** A new role takes effect at once: the person's current sessions end and they sign in again. */
+const isSelf = (before: UserRecord, actor: AuditActor | undefined) => actor?.id != null && actor.id === before.id;
+
+/**
+ * A new role takes effect at once: the person's current sessions end and they sign in again.
+ * Nobody changes their own role, so the last admin cannot lock everyone out by mistake.
+ */
 export async function changeRole(
   input: z.input<typeof roleChangeSchema>,
   options: UserOptions = {},
@@ -199,7 +195,14 @@ export async function changeRole(
   const { before, after } = await updateUser(
     user,
     { role },
-    { action: 'user.role', signOut: true, detail: (b) => ({ from: b.role, to: role }) },
+    {
+      action: 'user.role',
+      signOut: true,
+      detail: (b) => ({ from: b.role, to: role }),
+      check: (b, actor) => {
+        if (isSelf(b, actor) && b.role !== role) throw new UserError('You can’t change your own role. Ask another admin to do it.', 'self');
+      },
+    },
     options,
   );
   return { user: after, previousRole: before.role };
@@ -214,7 +217,19 @@ export async function banUser(input: z.input<typeof banSchema>, options: UserOpt
       ? { status: 'banned' as const, suspendedUntil: null }
       : { status: 'suspended' as const, suspendedUntil: new Date(now.getTime() + days * 86_400_000) };
   const action = days === undefined ? 'user.ban' : 'user.suspend';
-  const { after } = await updateUser(user, changes, { action, signOut: true, detail: () => ({ days: days ?? null }) }, options);
+  const { after } = await updateUser(
+    user,
+    changes,
+    {
+      action,
+      signOut: true,
+      detail: () => ({ days: days ?? null }),
+      check: (b, actor) => {
+        if (isSelf(b, actor)) throw new UserError('You can’t suspend or ban yourself.', 'self');
+      },
+    },
+    options,
+  );
   return after;
 }
 
@@ -228,4 +243,95 @@ export async function unbanUser(input: { user: UserRef }, options: UserOptions =
     options,
   );
   return after;
+}
+
+/** Absent password: one is generated (and returned once, for the admin to pass on). */
+export const passwordResetSchema = z.object({ user: userRefSchema, password: passwordSchema.optional() });
+
+/**
+ * Sets a new password chosen by an admin, or generated. Every session of the person ends, and any
+ * reset link they were sent stops working: the new password is the only way in.
+ */
+export async function resetPassword(
+  input: z.input<typeof passwordResetSchema>,
+  options: UserOptions = {},
+): Promise<{ user: UserRecord; password: string; generated: boolean }> {
+  const { user, password } = parseInput(passwordResetSchema, input);
+  const generated = password === undefined;
+  const chosen = password ?? generatePassword();
+  const passwordHash = await hashPassword(chosen);
+  const { after } = await updateUser(
+    user,
+    { passwordHash },
+    {
+      action: 'user.password',
+      signOut: true,
+      detail: () => ({ generated }),
+      alongside: (tx, b) => tx.delete(passwordResets).where(and(eq(passwordResets.userId, b.id), isNull(passwordResets.usedAt))),
+    },
+    options,
+  );
+  return { user: after, password: chosen, generated };
+}
+
+export type Standing = 'active' | 'suspended' | 'banned';
+export const standings = ['active', 'suspended', 'banned'] as const satisfies readonly Standing[];
+
+/** Where a person stands now: a suspension whose time is up counts as active (sign-in lets them in). */
+export function standingOf(user: Pick<UserRecord, 'status' | 'suspendedUntil'>, now = new Date()): Standing {
+  if (user.status === 'suspended' && user.suspendedUntil && user.suspendedUntil <= now) return 'active';
+  return user.status;
+}
+
+export const USERS_PAGE_SIZE = 25;
+
+/** The people list's query string: anything malformed is ignored rather than refused (it came from a URL). */
+export const userListSchema = z.object({
+  q: z.string().trim().max(100).catch(''),
+  role: roleSchema.optional().catch(undefined),
+  status: z.enum(standings).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(1_000_000).catch(1),
+});
+
+export type UserListFilter = Partial<z.input<typeof userListSchema>>;
+export type UserListItem = UserRecord & { standing: Standing };
+
+function standingCondition(standing: Standing, now: Date): SQL | undefined {
+  const suspensionOver = and(eq(users.status, 'suspended'), lte(users.suspendedUntil, now));
+  switch (standing) {
+    case 'active':
+      return or(eq(users.status, 'active'), suspensionOver);
+    case 'suspended':
+      return and(eq(users.status, 'suspended'), or(isNull(users.suspendedUntil), gt(users.suspendedUntil, now)));
+    case 'banned':
+      return eq(users.status, 'banned');
+  }
+}
+
+/** Everyone with an account, by name, a page at a time: filtered by role and standing, searched by name or email. */
+export async function listUsers(raw: UserListFilter = {}, { db = getDb(), now = new Date() }: UserOptions = {}): Promise<Page<UserListItem>> {
+  const filter = userListSchema.parse(raw);
+  const pattern = `%${filter.q.replace(/[\\%_]/g, '\\$&')}%`;
+  const where = and(
+    filter.q ? or(ilike(users.name, pattern), ilike(users.email, pattern)) : undefined,
+    filter.role ? eq(users.role, filter.role) : undefined,
+    filter.status ? standingCondition(filter.status, now) : undefined,
+  );
+  const [rows, [totals]] = await Promise.all([
+    db
+      .select(record)
+      .from(users)
+      .where(where)
+      .orderBy(asc(sql`lower(${users.name})`), asc(users.id))
+      .limit(USERS_PAGE_SIZE)
+      .offset((filter.page - 1) * USERS_PAGE_SIZE),
+    db.select({ total: count() }).from(users).where(where),
+  ]);
+  const total = totals?.total ?? 0;
+  return {
+    items: rows.map((row) => ({ ...row, standing: standingOf(row, now) })),
+    page: filter.page,
+    total,
+    pageCount: pageCount(total, USERS_PAGE_SIZE),
+  };
 }

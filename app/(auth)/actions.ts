@@ -1,8 +1,14 @@
 'use server';
 
+import { updateTag } from 'next/cache';
+import { headers } from 'next/headers';
+import { redirect, unstable_rethrow } from 'next/navigation';
 import { AuthError, CredentialsSignin } from 'next-auth';
-import type { FormState } from '@/lib/action';
-import { signIn, signOut } from '@/lib/auth';
+import { z } from 'zod';
+import { changeOwnPassword, deleteOwnAccount, signUp, updateProfile } from '@/lib/accounts';
+import { action, formObject, type FormState } from '@/lib/action';
+import { clientAddress, signIn, signOut } from '@/lib/auth';
+import { UserError } from '@/lib/errors';
 import { safeNext } from '@/lib/guards';
 
 export async function signInWithPassword(_previous: FormState, form: FormData): Promise<FormState> {
@@ -24,3 +30,36 @@ export async function signInWithPassword(_previous: FormState, form: FormData): 
 export async function signOutEverywhere(): Promise<void> {
   await signOut({ redirectTo: '/' });
 }
+
+/** Creates a reader account and signs the new reader in. */
+export async function createAccount(_previous: FormState, form: FormData): Promise<FormState> {
+  const input = formObject(form) as Record<string, string>;
+  const values = { name: String(input.name ?? '').slice(0, 200), email: String(input.email ?? '').slice(0, 254) };
+  try {
+    const address = clientAddress(new Request('http://local', { headers: await headers() }));
+    await signUp(input, address);
+  } catch (error) {
+    unstable_rethrow(error);
+    if (error instanceof UserError) return { status: 'error', message: error.message, fieldErrors: error.fieldErrors, values };
+    console.error('sign-up failed:', error);
+    return { status: 'error', message: 'Something went wrong on our side and no account was created. Please try again.', values };
+  }
+  await signIn('credentials', { email: values.email, password: input.password, redirectTo: safeNext(input.next, '/') });
+  return { status: 'ok' };
+}
+
+export const saveProfile = action({ role: 'reader', input: z.object({ name: z.string(), email: z.string() }) }, async ({ user, input }) => {
+  await updateProfile(user.id, input);
+  return { status: 'ok', message: 'Your details are saved.' };
+});
+
+export const changePassword = action({ role: 'reader', input: z.object({ current: z.string(), password: z.string() }) }, async ({ user, input }) => {
+  await changeOwnPassword(user.id, input);
+  // Every session has ended, this one too: sign in again with the new password.
+  redirect('/login?next=%2Faccount&changed=1');
+});
+
+export const deleteAccount = action({ role: 'reader', input: z.object({ password: z.string().max(200) }) }, async ({ user, input }) => {
+  for (const tag of await deleteOwnAccount(user.id, input.password)) updateTag(tag);
+  await signOut({ redirectTo: '/?goodbye=1' });
+});

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { SignInForm } from '@/components/sign-in-form.client';
 import { safeNext } from '@/lib/guards';
 import { signInWithPassword } from '../actions';
@@ -7,11 +8,23 @@ export const metadata: Metadata = { title: 'Sign in', robots: { index: false } }
 export const instant = false;
 
 export default async function LoginPage({ searchParams }: PageProps<'/login'>) {
-  const next = safeNext((await searchParams).next, '/dashboard');
+  const params = await searchParams;
+  const next = safeNext(params.next, '/dashboard');
   return (
     <div className="mx-auto max-w-sm py-16">
       <h1 className="mb-8 text-4xl font-bold tracking-tight">Sign in</h1>
+      {params.changed === '1' && (
+        <p role="status" className="mb-6 rounded border border-rule px-4 py-3 font-sans text-sm">
+          Your password is changed. Sign in with the new one.
+        </p>
+      )}
       <SignInForm action={signInWithPassword} next={next} />
+      <p className="mt-6 font-sans text-sm">
+        New here?{' '}
+        <Link href={`/signup?next=${encodeURIComponent(next === '/dashboard' ? '/' : next)}`} className="font-semibold underline">
+          Create an account
+        </Link>
+      </p>
     </div>
   );
 }
