@@ -57,7 +57,9 @@ test.describe('signing in and out', () => {
 
   test('guessing one account’s password is stopped with “Too many attempts”', async ({ page }) => {
     await page.goto('/login');
+    await page.waitForLoadState('networkidle'); // a click before hydration can be lost
     for (let attempt = 0; attempt < 6; attempt++) {
+      await expect(page.getByRole('button', { name: 'Sign in' })).toBeEnabled();
       await page.getByLabel('Email').fill('ghost-writer@masthead.example');
       await page.getByLabel('Password').fill(`wrong-${attempt}`);
       const answered = page.waitForResponse((response) => response.request().method() === 'POST');
