@@ -117,12 +117,19 @@ describe(`masthead CLI on ${engine}`, () => {
     expect(promoted).toMatchObject({ code: 0, stderr: '' });
     expect(promoted.stdout).toMatch(/author → editor/);
 
-    for (const outcome of [added, duplicate, promoted]) expect(outcome.stdout + outcome.stderr).not.toContain(password);
+    const reset = await masthead(['user:password', '--email', 'sam.reyes@example.com'], env);
+    expect(reset).toMatchObject({ code: 0, stderr: '' });
+    const generated = /New password for sam\.reyes@example\.com: (\S+)/.exec(reset.stdout)?.[1];
+    expect(generated).toBeDefined();
+    const restored = await masthead(['user:password', '--email', 'sam.reyes@example.com'], { ...env, MASTHEAD_PASSWORD: password });
+    expect(restored).toMatchObject({ code: 0, stderr: '' });
+
+    for (const outcome of [added, duplicate, promoted, restored]) expect(outcome.stdout + outcome.stderr).not.toContain(password);
 
     const check = database?.connection ?? openConnection({ engine: 'pglite', dataDir });
     try {
       const [sam] = await check.db.select().from(users).where(eq(users.email, 'sam.reyes@example.com'));
-      expect(sam).toMatchObject({ name: 'Sam Reyes', slug: 'sam-reyes', role: 'editor', tokenVersion: 1, status: 'active' });
+      expect(sam).toMatchObject({ name: 'Sam Reyes', slug: 'sam-reyes', role: 'editor', tokenVersion: 3, status: 'active' });
       expect(await verifyPassword(sam!.passwordHash, password)).toBe(true);
       expect(await check.db.$count(users)).toBe(1);
     } finally {

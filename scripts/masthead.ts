@@ -203,6 +203,21 @@ program
     });
   });
 
+program
+  .command('user:password')
+  .description('set a new password (MASTHEAD_PASSWORD or --password, else one is generated and shown once); ends their sessions')
+  .requiredOption('--email <address>', 'who')
+  .option('--password <password>', 'the new password (8–128 characters); prefer MASTHEAD_PASSWORD')
+  .action(async (raw: { email: string; password?: string }) => {
+    const users = await import('@/lib/users');
+    const input = parse(users.passwordResetSchema, { user: { email: raw.email }, password: raw.password ?? (process.env.MASTHEAD_PASSWORD || undefined) });
+    await withDatabase(async () => {
+      const { user, password, generated } = await users.resetPassword(input, { actor: { id: null, via: 'cli' } });
+      console.log(generated ? `New password for ${user.email}: ${password}` : `Password changed for ${user.email}.`);
+      console.log('Their sessions have ended.');
+    });
+  });
+
 /** One line a person can act on, whatever went wrong: never a stack trace, never a query's parameters. */
 function explain(error: unknown): string {
   if (error instanceof DataDirLockedError) {
