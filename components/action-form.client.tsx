@@ -12,7 +12,8 @@ export function useFormAction<T>(action: FormAction<T>) {
   const [state, formAction, pending] = useActionState(action, { status: 'idle' } as FormState<T>);
   const typed = (name: string, fallback = '') => (state.status === 'error' ? (state.values?.[name] ?? fallback) : fallback);
   const invalid = (name: string) => (state.status === 'error' && state.fieldErrors?.[name] ? true : undefined);
-  return { state, formAction, pending, typed, invalid };
+  const error = (name: string) => (state.status === 'error' ? state.fieldErrors?.[name] : undefined);
+  return { state, formAction, pending, typed, invalid, error };
 }
 
 /** A form of buttons and hidden fields (move, delete, lift): nothing typed to keep, only an outcome to announce. */

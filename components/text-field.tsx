@@ -1,3 +1,5 @@
+import { field, input } from './form-styles';
+
 /** A labelled input that shows its own error and keeps what was typed after a refused submit. */
 export function TextField({
   label,
@@ -22,7 +24,7 @@ export function TextField({
 }) {
   const describedBy = [hint && `${name}-hint`, error && `${name}-error`].filter(Boolean).join(' ') || undefined;
   return (
-    <label className="flex flex-col gap-1 text-sm font-semibold">
+    <label className={field}>
       {label}
       <input
         name={name}
@@ -33,7 +35,7 @@ export function TextField({
         defaultValue={type === 'password' ? undefined : defaultValue}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy}
-        className="w-full rounded border border-rule bg-transparent px-3 py-2 text-base font-normal"
+        className={input}
       />
       {hint && (
         <span id={`${name}-hint`} className="font-normal text-muted">
