@@ -270,8 +270,14 @@ export const notifications = pgTable(
     commentId: integer('comment_id').references(() => comments.id, { onDelete: 'cascade' }),
     readAt: timestamp('read_at', { withTimezone: true }),
     createdAt: createdAt(),
+    // Set when the scheduler mailed it (to readers who opted in); null until then.
+    emailedAt: timestamp('emailed_at', { withTimezone: true }),
   },
-  (t) => [index('notifications_user_idx').on(t.userId, t.createdAt.desc())],
+  (t) => [
+    index('notifications_user_idx').on(t.userId, t.createdAt.desc()),
+    // The scheduler's every-15-seconds question, "what is still to mail?", stays small: only unsent rows.
+    index('notifications_unsent_idx').on(t.createdAt).where(sql`${t.emailedAt} is null`),
+  ],
 );
 
 export const passwordResets = pgTable('password_resets', {
