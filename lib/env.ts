@@ -13,6 +13,13 @@ const schema = z.object({
     .optional(),
   SITE_URL: z.url().optional(),
   SITE_NAME: z.string().min(1).default('Masthead'),
+  /** smtp://user:pass@host:587 or smtps://…; without it, mail goes to the outbox in DATA_DIR. */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'SMTP_URL must be an smtp:// or smtps:// URL')
+    .optional(),
+  /** The sender of every message; defaults to "<SITE_NAME> <no-reply@<site host>>". */
+  MAIL_FROM: z.string().min(3).optional(),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -22,7 +29,12 @@ let parsed: Env | undefined;
 /** The environment, parsed once; a bad value stops the process with a message naming it. */
 export function env(): Env {
   if (parsed) return parsed;
-  const result = schema.safeParse({ ...process.env, DATABASE_URL: process.env.DATABASE_URL || undefined });
+  const result = schema.safeParse({
+    ...process.env,
+    DATABASE_URL: process.env.DATABASE_URL || undefined,
+    SMTP_URL: process.env.SMTP_URL || undefined,
+    MAIL_FROM: process.env.MAIL_FROM || undefined,
+  });
   if (!result.success) {
     const problems = result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
     throw new Error(`Invalid environment: ${problems}`);
