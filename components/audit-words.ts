@@ -24,6 +24,12 @@ const labels: Record<string, string> = {
   'media.update': 'Changed an image',
   'media.delete': 'Deleted an image',
   'comment.hold': 'Held a comment',
+  'comment.approve': 'Approved a comment',
+  'comment.remove': 'Removed a comment',
+  'comment.spam': 'Marked a comment as spam',
+  'comment.feature': 'Featured a comment',
+  'comment.unfeature': 'Unfeatured a comment',
+  'comment.ban_author': 'Banned a comment’s author',
   'settings.update': 'Changed the settings',
 };
 

@@ -10,6 +10,7 @@ const items: Array<{ href: string; label: string; needs: SiteAction }> = [
   { href: '/dashboard/sections', label: 'Sections & tags', needs: 'taxonomy:manage' },
   { href: '/dashboard/users', label: 'People', needs: 'users:manage' },
   { href: '/dashboard/audit', label: 'Audit log', needs: 'audit:view' },
+  { href: '/dashboard/settings', label: 'Settings', needs: 'settings:manage' },
 ];
 
 /** The staff area's header: where you can go with your role, who you are, and the way out. */

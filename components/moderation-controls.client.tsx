@@ -1,0 +1,81 @@
+'use client';
+
+import { ActionForm, useFormAction, type FormAction } from './action-form.client';
+import { FormAlert } from './form-alert';
+import { button, field, input, primaryButton } from './form-styles';
+
+// The queue's buttons. Each is a small form of its own (hidden fields and one button), so each works
+// without JavaScript and announces its own outcome; the server re-checks role, object and input.
+
+const row = 'flex flex-wrap items-end gap-2';
+
+export function DecisionButton({ commentId, decision, label, action }: { commentId: number; decision: 'approve' | 'remove' | 'spam'; label: string; action: FormAction }) {
+  return (
+    <ActionForm action={action} className="flex flex-col gap-2">
+      <input type="hidden" name="decision" value={decision} />
+      <input type="hidden" name="ids" value={commentId} />
+      <div>
+        <button type="submit" className={button}>
+          {label}
+        </button>
+      </div>
+    </ActionForm>
+  );
+}
+
+export function FeatureButton({ commentId, featured, action }: { commentId: number; featured: boolean; action: FormAction }) {
+  return (
+    <ActionForm action={action} className="flex flex-col gap-2">
+      <input type="hidden" name="commentId" value={commentId} />
+      <input type="hidden" name="featured" value={String(!featured)} />
+      <div>
+        <button type="submit" className={button}>
+          {featured ? 'Unfeature' : 'Feature'}
+        </button>
+      </div>
+    </ActionForm>
+  );
+}
+
+export function BanAuthorForm({ commentId, authorName, action }: { commentId: number; authorName: string; action: FormAction }) {
+  const { state, formAction, pending, typed } = useFormAction(action);
+  return (
+    <form action={formAction} aria-label={`Ban ${authorName}`} className="flex flex-col gap-2">
+      <FormAlert state={state} />
+      <input type="hidden" name="commentId" value={commentId} />
+      <div className={row}>
+        <label className={field}>
+          Duration
+          <select name="duration" defaultValue={typed('duration', '7')} className={input}>
+            <option value="1">1 day</option>
+            <option value="7">7 days</option>
+            <option value="30">30 days</option>
+            <option value="permanent">Permanent</option>
+          </select>
+        </label>
+        <button type="submit" disabled={pending} className={button}>
+          Ban author
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/**
+ * "Approve selected": the items' checkboxes belong to this form through their `form` attribute, so they
+ * can sit beside each comment while the form (which cannot nest the items' own forms) stays in one place.
+ */
+export function BulkApproveForm({ id, action }: { id: string; action: FormAction }) {
+  const { state, formAction, pending } = useFormAction(action);
+  return (
+    <form id={id} action={formAction} aria-label="Bulk approval" className="flex flex-col gap-2">
+      <FormAlert state={state} />
+      <input type="hidden" name="decision" value="approve" />
+      <div>
+        <button type="submit" disabled={pending} className={primaryButton}>
+          Approve selected
+        </button>
+      </div>
+    </form>
+  );
+}
