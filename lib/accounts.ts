@@ -14,7 +14,8 @@ import { createUser, emailSchema, passwordSchema, resetPassword, type UserRecord
 
 const nameSchema = z.string().trim().min(1, 'Tell us your name.').max(100, 'Names can be at most 100 characters long.');
 
-const ownPassword = passwordSchema.refine((password) => !isCommonPassword(password), 'That password is one of the most common ones: choose another.');
+/** A password a person chooses for themselves: the length rules, and none of the most common ones. */
+export const ownPassword = passwordSchema.refine((password) => !isCommonPassword(password), 'That password is one of the most common ones: choose another.');
 
 export const signUpSchema = z.object({ name: nameSchema, email: emailSchema, password: ownPassword });
 

@@ -1,12 +1,14 @@
 import 'server-only';
 import { revalidateTag } from 'next/cache';
 import { publishDueArticles } from './editorial';
+import { deliverNotificationEmails } from './notifications';
 
 const EVERY_MS = 15_000;
 
 /**
- * Publishes scheduled stories on time. Runs in every server process; row locks in publishDueArticles
- * make each story go live exactly once, and a restart simply picks up what became due meanwhile.
+ * Publishes scheduled stories on time, and mails notifications to readers who asked for them. Runs in
+ * every server process; row locks (SKIP LOCKED) make each story go live and each notification go out
+ * exactly once, and a restart simply picks up what became due meanwhile.
  */
 export function startScheduler(): () => void {
   let running = false;
@@ -19,6 +21,13 @@ export function startScheduler(): () => void {
       if (ids.length) console.log(`scheduler: published ${ids.length} scheduled ${ids.length === 1 ? 'story' : 'stories'} (${ids.join(', ')})`);
     } catch (error) {
       console.error(`scheduler: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    try {
+      // Notification mail goes out here, never inside the comment or moderation transactions.
+      const mailed = await deliverNotificationEmails();
+      if (mailed) console.log(`scheduler: mailed ${mailed} ${mailed === 1 ? 'notification' : 'notifications'}`);
+    } catch (error) {
+      console.error(`scheduler: notification mail: ${error instanceof Error ? error.message : String(error)}`);
     } finally {
       running = false;
     }
