@@ -137,3 +137,49 @@ describe(`masthead CLI on ${engine}`, () => {
     }
   }, 90_000);
 });
+
+describe.runIf(engine === 'pglite')('masthead CLI: backup and restore', () => {
+  it('backs up a data directory and restores it into an empty one, refusing a full one without --force', async () => {
+    const source = { DATA_DIR: path.join(dataDir, 'source') };
+    const target = { DATA_DIR: path.join(dataDir, 'target') };
+    const file = path.join(dataDir, 'magazine.backup');
+    const added = await masthead(['user:add', '--email', 'sam@example.com', '--name', 'Sam', '--role', 'editor'], { ...source, MASTHEAD_PASSWORD: 'a long passphrase' });
+    expect(added).toMatchObject({ code: 0, stderr: '' });
+    fs.mkdirSync(path.join(source.DATA_DIR, 'media'));
+    fs.writeFileSync(path.join(source.DATA_DIR, 'media', 'picture.webp'), 'not really a picture');
+
+    // With PGlite the server must be stopped: a live lock is refused in one line, and no file is left.
+    const server = spawn('sleep', ['60']);
+    try {
+      fs.writeFileSync(path.join(source.DATA_DIR, 'masthead.lock'), String(server.pid));
+      expectOneLineError(await masthead(['backup', '--out', file], source), /server is running on .*Stop the server first/);
+      expect(fs.existsSync(file)).toBe(false);
+    } finally {
+      server.kill();
+    }
+
+    const backup = await masthead(['backup', '--out', file], source);
+    expect(backup).toMatchObject({ code: 0, stderr: '' });
+    expect(backup.stdout).toMatch(/Backed up \d+ rows in \d+ tables and 1 media files \(schema level \d+\)/);
+    expectOneLineError(await masthead(['backup', '--out', file], source), /already exists/);
+
+    const restored = await masthead(['restore', file], target);
+    expect(restored).toMatchObject({ code: 0, stderr: '' });
+    expect(restored.stdout).toMatch(/^Restored the backup of .*: \d+ rows in \d+ tables and 1 media files/);
+    expectOneLineError(await masthead(['restore', file], target), /the database is not empty \(1 audit_log, 1 users, 1 media files\).*--force/);
+    const forced = await masthead(['restore', file, '--force'], target);
+    expect(forced).toMatchObject({ code: 0, stderr: '' });
+    expect(forced.stdout).toMatch(/^Replaced everything with the backup/);
+    expectOneLineError(await masthead(['restore', path.join(dataDir, 'missing.backup')], target), /cannot read .*missing\.backup/);
+
+    expect(fs.readFileSync(path.join(target.DATA_DIR, 'media', 'picture.webp'), 'utf8')).toBe('not really a picture');
+    const check = openConnection({ engine: 'pglite', dataDir: target.DATA_DIR });
+    try {
+      const [sam] = await check.db.select().from(users);
+      expect(sam).toMatchObject({ email: 'sam@example.com', role: 'editor' });
+      expect(await verifyPassword(sam!.passwordHash, 'a long passphrase')).toBe(true);
+    } finally {
+      await check.close();
+    }
+  }, 180_000);
+});

@@ -218,6 +218,88 @@ program
     });
   });
 
+const backupArgs = z.object({
+  out: z
+    .string({ error: 'backup needs --out FILE: where to write the backup.' })
+    .trim()
+    .min(1, 'backup needs --out FILE: where to write the backup.'),
+});
+
+const restoreArgs = z.object({
+  file: z.string().trim().min(1, 'restore needs the backup FILE to read.'),
+  force: z.boolean().default(false),
+});
+
+/** Opens the configured database as it is, without migrating it: backup only reads, restore migrates itself. */
+async function withRawDatabase<T>(run: (connection: Connection, mediaDir: string) => Promise<T>): Promise<T> {
+  const { closeConnection, configuredConnection, openConnection, installConnection } = await import('@/db/client');
+  const { mediaDir } = await import('@/lib/media');
+  const connection = openConnection(configuredConnection());
+  installConnection(connection);
+  try {
+    return await run(connection, mediaDir());
+  } finally {
+    await closeConnection();
+  }
+}
+
+const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+const seconds = (since: number) => `${((performance.now() - since) / 1000).toFixed(1)} s`;
+
+program
+  .command('backup')
+  .description('write the whole magazine (every table, uploaded media, schema level) to one file; with PGlite, stop the server first')
+  .requiredOption('--out <file>', 'the backup file to write (gzip’d JSON lines); an existing file is not overwritten')
+  .action(async (raw: { out?: string }) => {
+    const args = parse(backupArgs, raw);
+    const fs = await import('node:fs');
+    if (fs.existsSync(args.out)) throw new UsageError(`${args.out} already exists: choose another name, or delete it first.`);
+    const { writeBackup } = await import('@/db/backup');
+    const started = performance.now();
+    const bars = progressBars();
+    try {
+      const summary = await withRawDatabase((connection, mediaDir) => writeBackup(connection, args.out, { mediaDir, onProgress: bars.update }));
+      bars.stop();
+      console.log(
+        `Backed up ${number.format(summary.rows)} rows in ${summary.tables} tables and ${number.format(summary.media.files)} media files ` +
+          `(schema level ${summary.migrationLevel}) to ${summary.file}: ${megabytes(summary.bytes)} in ${seconds(started)}.`,
+      );
+    } finally {
+      bars.stop();
+    }
+  });
+
+program
+  .command('restore')
+  .description('restore a backup into an empty DATA_DIR or database (--force replaces what is there); with PGlite, stop the server first')
+  .argument('<file>', 'a file written by `masthead backup`')
+  .option('--force', 'wipe a database and media folder that already hold data, then restore')
+  .action(async (file: string, options: { force?: boolean }) => {
+    const args = parse(restoreArgs, { file, force: options.force });
+    const { readBackupHeader, restoreBackup } = await import('@/db/backup');
+    // Read before the database is opened: a wrong file costs nothing.
+    const header = await readBackupHeader(args.file);
+    const { migrateDatabase } = await import('@/db/migrate');
+    const started = performance.now();
+    const bars = progressBars();
+    try {
+      const summary = await withRawDatabase(async (connection, mediaDir) => {
+        const restored = await restoreBackup(connection, args.file, { mediaDir, force: args.force, onProgress: bars.update });
+        bars.stop();
+        // The backup's schema level may be older than this code's: bring it up to date as the server would.
+        await migrateDatabase(connection);
+        return restored;
+      });
+      console.log(
+        `${summary.wiped ? 'Replaced everything with' : 'Restored'} the backup of ${header.created}: ${number.format(summary.rows)} rows in ` +
+          `${summary.tables} tables and ${number.format(summary.media.files)} media files, in ${seconds(started)}.`,
+      );
+      console.log('Start the server (npm start) to serve the restored magazine.');
+    } finally {
+      bars.stop();
+    }
+  });
+
 /** One line a person can act on, whatever went wrong: never a stack trace, never a query's parameters. */
 function explain(error: unknown): string {
   if (error instanceof DataDirLockedError) {
@@ -227,6 +309,7 @@ function explain(error: unknown): string {
     );
   }
   if (!(error instanceof Error)) return String(error);
+  if (error.name === 'BackupError') return error.message;
   if (/cannot be imported from a Client Component/.test(error.message)) {
     return 'run this through `npm run masthead -- …`: it needs Node\'s react-server condition (node --conditions=react-server --import tsx).';
   }

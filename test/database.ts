@@ -32,10 +32,18 @@ function migratedTemplate(): Promise<Blob> {
   return template;
 }
 
-/** A new, migrated, empty database on the project's engine, installed as the app's connection. */
-export async function createTestDatabase(): Promise<{ connection: Connection; url?: string; drop: () => Promise<void> }> {
+/**
+ * A new, migrated, empty database on the project's engine, installed as the app's connection.
+ * `{ install: false, migrate: false }`: a second, bare database beside it (a restore target), closed by its own drop.
+ */
+export async function createTestDatabase({ install = true, migrate = true }: { install?: boolean; migrate?: boolean } = {}): Promise<{
+  connection: Connection;
+  url?: string;
+  drop: () => Promise<void>;
+}> {
   if (engine === 'pglite') {
-    const connection = openConnection({ engine: 'pglite', loadDataDir: await migratedTemplate() });
+    const connection = openConnection({ engine: 'pglite', loadDataDir: migrate ? await migratedTemplate() : undefined });
+    if (!install) return { connection, drop: () => connection.close() };
     installConnection(connection);
     return { connection, drop: () => closeConnection() };
   }
@@ -44,13 +52,14 @@ export async function createTestDatabase(): Promise<{ connection: Connection; ur
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   const connection = openConnection({ engine: 'postgres', url: url.toString(), max: 4 });
-  await migrateDatabase(connection);
-  installConnection(connection);
+  if (migrate) await migrateDatabase(connection);
+  if (install) installConnection(connection);
   return {
     connection,
     url: url.toString(),
     drop: async () => {
-      await closeConnection();
+      if (install) await closeConnection();
+      else await connection.close();
       await admin((client) => client.query(`drop database if exists "${name}" with (force)`));
     },
   };
