@@ -125,6 +125,10 @@ export const articles = pgTable(
     index('articles_status_updated_idx').on(t.status, t.updatedAt.desc()),
     index('articles_scheduled_idx').on(t.publishAt).where(sql`${t.status} = 'scheduled'`),
     index('articles_search_idx').using('gin', t.search),
+    // "Used by" in the media library and the delete check (the foreign key's own lookup included).
+    index('articles_hero_media_idx').on(t.heroMediaId),
+    // The few stories with figures in their body, for the same "used by" lists (lib/media.ts hasFigure).
+    index('articles_with_figures_idx').on(t.id).where(sql`${t.bodyJson} @> '{"content":[{"type":"figure"}]}'::jsonb`),
   ],
 );
 

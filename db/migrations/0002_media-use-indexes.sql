@@ -1,0 +1,2 @@
+CREATE INDEX "articles_hero_media_idx" ON "articles" USING btree ("hero_media_id");--> statement-breakpoint
+CREATE INDEX "articles_with_figures_idx" ON "articles" USING btree ("id") WHERE "articles"."body_json" @> '{"content":[{"type":"figure"}]}'::jsonb;
