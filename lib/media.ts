@@ -9,6 +9,7 @@ import { articleAuthors, articles, articleTags, auditLog, media, sections, tags 
 import { tags } from './cache-tags';
 import { dataDir } from './env';
 import { UserError } from './errors';
+import { logger } from './logger';
 import { checkImageType, formatBytes, MAX_UPLOAD_BYTES, reencodeImage } from './media-image';
 import { pageCount, type Page } from './pagination';
 import { can, canDeleteMedia, type Actor } from './permissions';
@@ -354,7 +355,7 @@ async function removeStoredFile(mediaPath: string): Promise<void> {
     await fs.rm(path.join(mediaDir(), name), { force: true });
   } catch (error) {
     // The row is gone already; an undeletable file is only disk space, and not worth failing the delete.
-    console.error(`media: could not delete ${name}:`, error);
+    logger.error({ err: error, file: name }, 'media: could not delete the file');
   }
 }
 

@@ -1,6 +1,7 @@
 import 'server-only';
 import { revalidateTag } from 'next/cache';
 import { publishDueArticles } from './editorial';
+import { logger } from './logger';
 import { deliverNotificationEmails } from './notifications';
 
 const EVERY_MS = 15_000;
@@ -18,9 +19,9 @@ export function startScheduler(): () => void {
     try {
       const { ids, touched } = await publishDueArticles();
       for (const tag of touched) revalidateTag(tag, { expire: 0 });
-      if (ids.length) console.log(`scheduler: published ${ids.length} scheduled ${ids.length === 1 ? 'story' : 'stories'} (${ids.join(', ')})`);
+      if (ids.length) logger.info({ ids }, `scheduler: published ${ids.length} scheduled ${ids.length === 1 ? 'story' : 'stories'}`);
     } catch (error) {
-      console.error(`scheduler: ${error instanceof Error ? error.message : String(error)}`);
+      logger.error({ err: error }, 'scheduler: could not publish due stories');
     }
     try {
       // Notification mail goes out here, never inside the comment or moderation transactions.
