@@ -65,17 +65,23 @@ export function BanAuthorForm({ commentId, authorName, action }: { commentId: nu
  * "Approve selected": the items' checkboxes belong to this form through their `form` attribute, so they
  * can sit beside each comment while the form (which cannot nest the items' own forms) stays in one place.
  */
-export function BulkApproveForm({ id, action }: { id: string; action: FormAction }) {
+export function BulkApproveForm({ id, available, action }: { id: string; available: boolean; action: FormAction }) {
   const { state, formAction, pending } = useFormAction(action);
+  // With nothing left to select the form only keeps its last outcome on screen (and is no landmark).
   return (
-    <form id={id} action={formAction} aria-label="Bulk approval" className="flex flex-col gap-2">
+    <form id={id} action={formAction} aria-label={available ? 'Bulk approval' : undefined} className="flex flex-col gap-2">
       <FormAlert state={state} />
-      <input type="hidden" name="decision" value="approve" />
-      <div>
-        <button type="submit" disabled={pending} className={primaryButton}>
-          Approve selected
-        </button>
-      </div>
+      {available && (
+        <>
+          <input type="hidden" name="decision" value="approve" />
+          <div className="flex flex-wrap items-center gap-3">
+            <button type="submit" disabled={pending} className={primaryButton}>
+              Approve selected
+            </button>
+            <span className="text-xs text-muted">Tick “Select” on the comments to approve, then “Approve selected”.</span>
+          </div>
+        </>
+      )}
     </form>
   );
 }

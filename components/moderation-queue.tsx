@@ -81,23 +81,22 @@ export function ModerationQueue({
   actions: QueueActions;
   moderator: { id: number; isAdmin: boolean };
 }) {
-  if (items.length === 0) return <p className="text-muted">{emptyTab[tab]}</p>;
   const bulk = items.some((item) => offeredDecisions(item).approve);
   return (
     <div className="flex flex-col gap-4">
-      {bulk && (
-        <div className="flex flex-col gap-1">
-          <BulkApproveForm id={BULK_FORM} action={actions.moderate} />
-          <p className="text-xs text-muted">Tick “Select” on the comments to approve, then “Approve selected”.</p>
-        </div>
+      {/* Always mounted, so its outcome stays on screen after the approved comments leave the list. */}
+      <BulkApproveForm id={BULK_FORM} available={bulk} action={actions.moderate} />
+      {items.length === 0 ? (
+        <p className="text-muted">{emptyTab[tab]}</p>
+      ) : (
+        <ol className="flex flex-col gap-4">
+          {items.map((item) => (
+            <li key={item.id}>
+              <QueueEntry item={item} actions={actions} moderator={moderator} bulkForm={bulk ? BULK_FORM : undefined} />
+            </li>
+          ))}
+        </ol>
       )}
-      <ol className="flex flex-col gap-4">
-        {items.map((item) => (
-          <li key={item.id}>
-            <QueueEntry item={item} actions={actions} moderator={moderator} bulkForm={bulk ? BULK_FORM : undefined} />
-          </li>
-        ))}
-      </ol>
     </div>
   );
 }
