@@ -10,12 +10,13 @@ process.env.DATA_DIR = dir;
 process.env.SITE_URL = 'http://localhost:3000';
 delete process.env.SMTP_URL;
 const { outboxDir, sendMail } = await import('./mail');
+const { logger } = await import('./logger');
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('the outbox transport', () => {
   it('writes one JSON file per message into DATA_DIR/outbox, named to sort by time, and logs no body', async () => {
-    const log = vi.spyOn(console, 'log').mockImplementation(() => {});
+    const log = vi.spyOn(logger, 'info');
     expect(outboxDir()).toBe(path.join(dir, 'outbox'));
     const first = await sendMail({ to: 'ada@example.com', subject: 'First', text: 'secret-token-1 is in here' });
     const second = await sendMail({ to: 'bo@example.com', subject: 'Second', text: 'secret-token-2 is in here' });
@@ -30,7 +31,7 @@ describe('the outbox transport', () => {
     expect(JSON.stringify(message.to)).toContain('ada@example.com');
     expect(JSON.stringify(message.from)).toContain('no-reply@localhost.localdomain');
 
-    const lines = log.mock.calls.map((call) => call.join(' '));
+    const lines = log.mock.calls.map((call) => JSON.stringify(call));
     expect(lines).toHaveLength(2);
     expect(lines[0]).toContain('ada@example.com');
     expect(lines[0]).toContain('First');
@@ -40,7 +41,6 @@ describe('the outbox transport', () => {
   });
 
   it('keeps many messages sent in the same millisecond apart, in the order they were sent', async () => {
-    vi.spyOn(console, 'log').mockImplementation(() => {});
     const before = new Set(readdirSync(outboxDir()));
     const sent = [];
     for (let i = 0; i < 20; i++) sent.push((await sendMail({ to: `r${i}@example.com`, subject: `n${i}`, text: 'x' })).where);

@@ -4,6 +4,7 @@ import { mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import nodemailer, { type Transporter } from 'nodemailer';
 import { dataDir, env, siteUrl } from './env';
+import { logger } from './logger';
 
 export interface Mail {
   to: string;
@@ -55,7 +56,7 @@ export async function sendMail(mail: Mail): Promise<Sent> {
   const { SMTP_URL } = env();
   if (SMTP_URL) {
     const info = await smtp(SMTP_URL).sendMail(message);
-    console.log(`mail: sent to ${mail.to} "${mail.subject}" via SMTP (${info.messageId})`);
+    logger.info({ to: mail.to, subject: mail.subject, messageId: info.messageId }, 'mail sent via SMTP');
     return { where: String(info.messageId) };
   }
   const info = await nodemailer.createTransport({ jsonTransport: true }).sendMail(message);
@@ -66,6 +67,6 @@ export async function sendMail(mail: Mail): Promise<Sent> {
   const partial = `${file}.partial`;
   await writeFile(partial, info.message, { mode: 0o600 });
   await rename(partial, file);
-  console.log(`mail: to ${mail.to} "${mail.subject}" written to ${file}`);
+  logger.info({ to: mail.to, subject: mail.subject, file }, 'mail written to the outbox');
   return { where: file };
 }

@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { articles, comments, notifications, users } from '@/db/schema';
 import { DAY, magazine } from '@/test/comment-fixtures';
 import { freshDatabasePerTest } from '@/test/database';
@@ -38,7 +38,6 @@ const db = () => database().db;
 beforeEach(() => {
   resetLimits();
   rmSync(outboxDir(), { recursive: true, force: true });
-  vi.spyOn(console, 'log').mockImplementation(() => {});
 });
 
 async function post(actor: Actor, input: NewCommentInput, now?: Date) {
@@ -212,7 +211,6 @@ describe('notification emails', () => {
   it('leaves a notification whose mail failed for the next round', async () => {
     const { reader } = await scene();
     await setWantsEmail(reader.id, true);
-    vi.spyOn(console, 'error').mockImplementation(() => {});
     let calls = 0;
     const flaky = async () => {
       if (++calls === 2) throw new Error('SMTP is down');

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { getDb, type Database } from '@/db/client';
 import { articles, comments, notifications, users } from '@/db/schema';
 import { env, siteUrl } from './env';
+import { logger } from './logger';
 import { UserError } from './errors';
 import { sendMail, type Mail } from './mail';
 import { pageCount, type Page } from './pagination';
@@ -204,7 +205,7 @@ export async function deliverNotificationEmails({ db = getDb(), now = new Date()
         await deliver(notificationMail(row.to, toItem(row)));
         sent.push(row.id);
       } catch (error) {
-        console.error(`notifications: mail to user failed, will retry: ${error instanceof Error ? error.message : String(error)}`);
+        logger.error({ err: error, notificationId: row.id }, 'notification mail failed; it is retried on the next round');
         break;
       }
     }

@@ -26,9 +26,9 @@ export function startScheduler(): () => void {
     try {
       // Notification mail goes out here, never inside the comment or moderation transactions.
       const mailed = await deliverNotificationEmails();
-      if (mailed) console.log(`scheduler: mailed ${mailed} ${mailed === 1 ? 'notification' : 'notifications'}`);
+      if (mailed) logger.info({ mailed }, `scheduler: mailed ${mailed} ${mailed === 1 ? 'notification' : 'notifications'}`);
     } catch (error) {
-      console.error(`scheduler: notification mail: ${error instanceof Error ? error.message : String(error)}`);
+      logger.error({ err: error }, 'scheduler: could not mail notifications');
     } finally {
       running = false;
     }
