@@ -60,7 +60,12 @@ export function openConnection(options: ConnectionOptions): Connection {
     if (fs.existsSync(pgdata) && fs.readdirSync(pgdata).length > 0 && !fs.existsSync(path.join(pgdata, 'PG_VERSION'))) {
       throw new Error(`${pgdata} exists but is not a Masthead database (no PG_VERSION). Point DATA_DIR elsewhere.`);
     }
-    const client = new PGlite(pgdata);
+    // Durability: on Node, PGlite's NodeFS writes straight through to the files (nothing to sync later),
+    // and synchronous_commit stays on, so a commit has reached the operating system when it returns — it
+    // survives the process being killed (db/durability.test.ts). `relaxedDurability: true` would only let
+    // the browser file systems acknowledge before their sync; keep it off. Power loss is another matter:
+    // PGlite runs with fsync off, so a machine that must survive one uses PostgreSQL (DATABASE_URL).
+    const client = new PGlite(pgdata, { relaxedDurability: false });
     return {
       db: drizzlePglite(client, { schema }) as unknown as Database,
       engine: 'pglite',
