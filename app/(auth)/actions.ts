@@ -1,7 +1,8 @@
 'use server';
 
-import { updateTag } from 'next/cache';
+import { refresh, updateTag } from 'next/cache';
 import { headers } from 'next/headers';
+import { after } from 'next/server';
 import { redirect, unstable_rethrow } from 'next/navigation';
 import { AuthError, CredentialsSignin } from 'next-auth';
 import { z } from 'zod';
@@ -10,6 +11,10 @@ import { action, formObject, type FormState } from '@/lib/action';
 import { clientAddress, signIn, signOut } from '@/lib/auth';
 import { UserError } from '@/lib/errors';
 import { safeNext } from '@/lib/guards';
+import { logger } from '@/lib/logger';
+import { sendMail } from '@/lib/mail';
+import { markAllRead, markRead, setWantsEmail } from '@/lib/notifications';
+import { completePasswordReset, requestPasswordReset, RESET_REQUESTED } from '@/lib/password-reset';
 
 export async function signInWithPassword(_previous: FormState, form: FormData): Promise<FormState> {
   const email = String(form.get('email') ?? '').slice(0, 254);
@@ -62,4 +67,53 @@ export const changePassword = action({ role: 'reader', input: z.object({ current
 export const deleteAccount = action({ role: 'reader', input: z.object({ password: z.string().max(200) }) }, async ({ user, input }) => {
   for (const tag of await deleteOwnAccount(user.id, input.password)) updateTag(tag);
   await signOut({ redirectTo: '/?goodbye=1' });
+});
+
+/** "Forgot your password?": one answer whether or not an account has that email. */
+export async function requestReset(_previous: FormState, form: FormData): Promise<FormState> {
+  const email = String(form.get('email') ?? '').slice(0, 254);
+  const values = { email };
+  try {
+    const address = clientAddress(new Request('http://local', { headers: await headers() }));
+    // The mail leaves after the answer: a known address must not answer slower than an unknown one.
+    await requestPasswordReset({ email }, address, {
+      deliver: (mail) => after(() => sendMail(mail).catch((error: unknown) => logger.error({ err: error }, 'password reset mail failed'))),
+    });
+    return { status: 'ok', message: RESET_REQUESTED };
+  } catch (error) {
+    unstable_rethrow(error);
+    if (error instanceof UserError) return { status: 'error', message: error.message, fieldErrors: error.fieldErrors, values };
+    logger.error({ err: error }, 'password reset request failed');
+    return { status: 'error', message: 'Something went wrong on our side and no link was sent. Please try again.', values };
+  }
+}
+
+/** The new password from a reset link; then sign in with it (every session has ended). */
+export async function setNewPassword(_previous: FormState, form: FormData): Promise<FormState> {
+  try {
+    await completePasswordReset({ token: form.get('token'), password: form.get('password') });
+  } catch (error) {
+    unstable_rethrow(error);
+    if (error instanceof UserError) return { status: 'error', message: error.message, fieldErrors: error.fieldErrors, code: error.code };
+    logger.error({ err: error }, 'password reset failed');
+    return { status: 'error', message: 'Something went wrong on our side and your password was not changed. Please try again.' };
+  }
+  redirect('/login?reset=1&next=%2F');
+}
+
+export const saveEmailPreference = action({ role: 'reader', input: z.object({ notifyByEmail: z.literal('on').optional() }) }, async ({ user, input }) => {
+  const on = input.notifyByEmail === 'on';
+  await setWantsEmail(user.id, on);
+  return { status: 'ok', message: on ? 'We will email you about replies and approvals.' : 'We will not email you about replies and approvals.' };
+});
+
+export const markAllNotificationsRead = action({ role: 'reader', input: z.object({}) }, async ({ user }) => {
+  const count = await markAllRead(user.id);
+  refresh();
+  return { status: 'ok', message: count === 1 ? 'One notification marked as read.' : `${count} notifications marked as read.` };
+});
+
+export const markNotificationRead = action({ role: 'reader', input: z.object({ notificationId: z.string().max(20) }) }, async ({ user, input }) => {
+  await markRead(user.id, input);
+  refresh();
 });

@@ -18,7 +18,17 @@ export default async function LoginPage({ searchParams }: PageProps<'/login'>) {
           Your password is changed. Sign in with the new one.
         </p>
       )}
+      {params.reset === '1' && (
+        <p role="status" className="mb-6 rounded border border-rule px-4 py-3 font-sans text-sm">
+          Your new password is set. Sign in with it.
+        </p>
+      )}
       <SignInForm action={signInWithPassword} next={next} />
+      <p className="mt-4 font-sans text-sm">
+        <Link href="/forgot-password" className="font-semibold underline">
+          Forgot your password?
+        </Link>
+      </p>
       <p className="mt-6 font-sans text-sm">
         New here?{' '}
         <Link href={`/signup?next=${encodeURIComponent(next === '/dashboard' ? '/' : next)}`} className="font-semibold underline">

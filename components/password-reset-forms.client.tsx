@@ -1,0 +1,43 @@
+'use client';
+
+import { useFormAction, type FormAction } from './action-form.client';
+import { FormAlert } from './form-alert';
+import { primaryButton } from './form-styles';
+import { TextField } from './text-field';
+
+/** Asks for a reset link. After a submit it shows the one answer, whatever the address was. */
+export function ForgotPasswordForm({ action }: { action: FormAction }) {
+  const { state, formAction, pending, typed, error } = useFormAction(action);
+  return (
+    <form action={formAction} className="flex flex-col gap-4 font-sans">
+      <FormAlert state={state} />
+      <TextField label="Email" name="email" type="email" autoComplete="email" maxLength={254} defaultValue={typed('email')} error={error('email')} />
+      <button type="submit" disabled={pending} className={`self-start ${primaryButton}`}>
+        Send reset link
+      </button>
+    </form>
+  );
+}
+
+/** The new password for the account a reset link belongs to; the token rides along in a hidden field. */
+export function NewPasswordForm({ action, token }: { action: FormAction; token: string }) {
+  const { state, formAction, pending, error } = useFormAction(action);
+  return (
+    <form action={formAction} className="flex flex-col gap-4 font-sans">
+      <FormAlert state={state} />
+      <input type="hidden" name="token" value={token} />
+      <TextField
+        label="New password"
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        maxLength={128}
+        error={error('password')}
+        hint="8 to 128 characters, not one of the most common passwords. Other devices will be signed out."
+      />
+      <button type="submit" disabled={pending} className={`self-start ${primaryButton}`}>
+        Set new password
+      </button>
+    </form>
+  );
+}
