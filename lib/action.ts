@@ -23,7 +23,8 @@ export function formObject(input: Input): Record<string, unknown> {
   const object: Record<string, unknown> = {};
   for (const key of new Set(input.keys())) {
     if (key.startsWith('$ACTION')) continue;
-    const all = input.getAll(key);
+    // PostgreSQL text cannot hold NUL, and no keyboard types it: drop it rather than fail the query.
+    const all = input.getAll(key).map((value) => (typeof value === 'string' ? value.replaceAll('\u0000', '') : value));
     object[key] = all.length > 1 || key.endsWith('[]') ? all : all[0];
   }
   return object;

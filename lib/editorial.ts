@@ -23,7 +23,7 @@ export class ConflictError extends UserError {
   }
 }
 
-const optionalId = z.preprocess((value) => (value === '' || value === null || value === undefined ? undefined : value), z.coerce.number().int().positive().optional());
+const optionalId = z.preprocess((value) => (value === '' || value === null || value === undefined ? undefined : value), z.coerce.number().int().positive().max(2_147_483_647).optional());
 const jsonField = <S extends z.ZodType>(schema: S) => z.preprocess((value) => (typeof value === 'string' ? safeJson(value) : value), schema);
 function safeJson(value: string): unknown {
   try {
@@ -51,7 +51,7 @@ export const articleInputSchema = z.object({
     .default(''),
   sectionId: optionalId,
   tags: jsonField(z.array(z.string().trim().min(1).max(60, 'Tags can be at most 60 characters.')).max(20, 'At most 20 tags.')).default([]),
-  authorIds: jsonField(z.array(z.coerce.number().int().positive()).max(10)).default([]),
+  authorIds: jsonField(z.array(z.coerce.number().int().positive().max(2_147_483_647)).max(10)).default([]),
   body: z.preprocess(
     (value) => (typeof value === 'string' ? safeJson(value) : value),
     z.record(z.string(), z.unknown(), { error: 'The story’s text could not be read. Please reload the editor and try again.' }),

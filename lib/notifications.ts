@@ -130,7 +130,11 @@ export async function markAllRead(userId: number, { db = getDb(), now = new Date
 }
 
 export const notificationRefSchema = z.object({
-  notificationId: z.coerce.number({ error: 'That notification could not be found.' }).int().positive('That notification could not be found.'),
+  notificationId: z.coerce
+    .number({ error: 'That notification could not be found.' })
+    .int()
+    .positive('That notification could not be found.')
+    .max(2_147_483_647, 'That notification could not be found.'),
 });
 
 /** Marks one notification read, if it is the reader's own: anybody else's is "not found", never touched. */

@@ -39,7 +39,7 @@ const NAME_MAX = 60;
 const DESCRIPTION_MAX = 300;
 export const TAGS_PAGE_SIZE = 50;
 
-const id = z.coerce.number({ error: 'Choose what to change.' }).int().positive('Choose what to change.');
+const id = z.coerce.number({ error: 'Choose what to change.' }).int().positive('Choose what to change.').max(2_147_483_647, 'Choose what to change.');
 const name = z
   .string({ error: 'A name is required.' })
   .trim()

@@ -7,6 +7,10 @@ import { action, type FormState } from '@/lib/action';
 import { addEditorialNote, articleInputSchema, deleteArticle, restoreRevision, saveArticle, type Intent } from '@/lib/editorial';
 import { statusLabels } from '@/lib/workflow';
 
+// Ids and versions are PostgreSQL integers: a forged one past their range is "not found", not a failed query.
+const recordNumber = (message: string) => z.coerce.number({ error: message }).int(message).positive(message).max(2_147_483_647, message);
+const storyId = recordNumber('That story could not be found.');
+
 export interface SavedStory {
   id: number;
   version: number;
@@ -43,7 +47,7 @@ export const saveStory = action({ role: 'contributor', input: articleInputSchema
 });
 
 export const restoreStoryRevision = action(
-  { role: 'contributor', input: z.object({ id: z.coerce.number().int().positive(), version: z.coerce.number().int().positive(), revision: z.coerce.number().int().positive() }) },
+  { role: 'contributor', input: z.object({ id: storyId, version: recordNumber('Reload the story and try again.'), revision: recordNumber('That revision could not be found.') }) },
   async ({ user, input }): Promise<FormState<SavedStory>> => {
     const result = await restoreRevision(user, input);
     expire(result.touched);
@@ -51,13 +55,13 @@ export const restoreStoryRevision = action(
   },
 );
 
-export const deleteStory = action({ role: 'contributor', input: z.object({ id: z.coerce.number().int().positive() }) }, async ({ user, input }) => {
+export const deleteStory = action({ role: 'contributor', input: z.object({ id: storyId }) }, async ({ user, input }) => {
   expire(await deleteArticle(user, input.id));
   redirect('/dashboard/articles?deleted=1');
 });
 
 export const addNote = action(
-  { role: 'contributor', input: z.object({ articleId: z.coerce.number().int().positive(), body: z.string().max(10_000) }) },
+  { role: 'contributor', input: z.object({ articleId: storyId, body: z.string().max(10_000) }) },
   async ({ user, input }) => {
     await addEditorialNote(user, input);
     return { status: 'ok', message: 'Note added.' };

@@ -9,7 +9,7 @@ import * as library from '@/lib/media';
 const altRequired = 'Describe the image in the alt text: readers who cannot see it rely on it.';
 const alt = z.string({ message: altRequired }).trim().min(1, altRequired).max(500, 'Alt text can be at most 500 characters.');
 const credit = z.string().trim().max(200, 'The credit can be at most 200 characters.').optional();
-const mediaId = z.coerce.number({ message: 'That image is no longer in the library.' }).int().positive('That image is no longer in the library.');
+const mediaId = z.coerce.number({ message: 'That image is no longer in the library.' }).int().positive('That image is no longer in the library.').max(2_147_483_647, 'That image is no longer in the library.');
 
 export interface UploadedMedia {
   id: number;

@@ -6,7 +6,8 @@ import { action, type FormState } from '@/lib/action';
 import { generatePassword } from '@/lib/passwords';
 import { banUser, changeRole, createUser, newUserSchema, passwordSchema, resetPassword, roleSchema, unbanUser } from '@/lib/users';
 
-const id = z.coerce.number().int().positive('Choose a person.');
+// Ids are PostgreSQL integers: a larger (forged) one is refused here instead of failing the query.
+const id = z.coerce.number().int().positive('Choose a person.').max(2_147_483_647, 'Choose a person.');
 /** An empty password field means "generate one". */
 const optionalPassword = z.union([z.literal(''), passwordSchema]).optional();
 const dashboard = (user: { id: number }) => ({ actor: { id: user.id, via: 'dashboard' as const } });
