@@ -7,6 +7,8 @@
  */
 const PAGE = [{ type: /** @type {const} */ ('query'), key: 'page', value: '(?<page>[1-9]\\d{0,5})' }];
 
+const SORT = [{ type: /** @type {const} */ ('query'), key: 'sort', value: '(?<sort>newest|oldest|top)' }];
+
 const listRoutes = ['sections', 'tags', 'authors'];
 
 // Signed-in visitors (a session cookie, over http or https) get the per-visitor variant under /me.
@@ -17,7 +19,18 @@ function publicRewrites(prefix, has = []) {
   return [
     { source: '/', has: [...has, ...PAGE], destination: `${prefix}/home/:page` },
     { source: '/', has, destination: `${prefix}/home/1` },
-    ...(prefix ? [{ source: '/articles/:slug', has, destination: `${prefix}/articles/:slug` }, { source: '/search', has, destination: `${prefix}/search` }] : []),
+    // Signed-in pages render per request and read the thread's sort and page from the query; anonymous
+    // ones get each page of a thread as its own prerendered route.
+    ...(prefix
+      ? [
+          { source: '/articles/:slug', has, destination: `${prefix}/articles/:slug` },
+          { source: '/search', has, destination: `${prefix}/search` },
+        ]
+      : [
+          { source: '/articles/:slug', has: [...SORT, ...PAGE], destination: '/articles/:slug/comments/:sort/:page' },
+          { source: '/articles/:slug', has: SORT, destination: '/articles/:slug/comments/:sort/1' },
+          { source: '/articles/:slug', has: PAGE, destination: '/articles/:slug/comments/newest/:page' },
+        ]),
     ...listRoutes.flatMap((route) => [
       { source: `/${route}/:slug`, has: [...has, ...PAGE], destination: `${prefix}/${route}/:slug/:page` },
       { source: `/${route}/:slug`, has, destination: `${prefix}/${route}/:slug/1` },
@@ -81,6 +94,7 @@ const nextConfig = {
       { source: '/me/:path*', destination: '/:path*', permanent: false },
       { source: '/home/1', destination: '/', permanent: false },
       { source: '/home/:page', destination: '/?page=:page', permanent: false },
+      { source: '/articles/:slug/comments/:sort/:page', destination: '/articles/:slug?sort=:sort&page=:page', permanent: false },
       ...listRoutes.flatMap((route) => [
         { source: `/${route}/:slug/1`, destination: `/${route}/:slug`, permanent: false },
         { source: `/${route}/:slug/:page(\\d+)`, destination: `/${route}/:slug?page=:page`, permanent: false },

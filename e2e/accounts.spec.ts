@@ -1,7 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectAccessible } from './fixtures';
-
-const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+import { expectAccessible, unique } from './fixtures';
 
 test.describe('reader accounts', () => {
   test('a reader signs up, is signed in, edits their details and signs out', async ({ page }) => {

@@ -71,3 +71,61 @@ export async function signInAs(page: import('@playwright/test').Page, role: Staf
   await page.waitForURL((url) => !url.pathname.startsWith('/login'));
   sessions.set(role, (await page.context().cookies()).filter((cookie) => cookie.name.includes('session-token')));
 }
+
+/** A short unique suffix for names and emails made by a test. */
+export const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+
+const octet = () => Math.floor(Math.random() * 254) + 1;
+
+export interface Person {
+  context: import('@playwright/test').BrowserContext;
+  page: Page;
+  name: string;
+  email: string;
+  password: string;
+}
+
+/**
+ * Someone new in a browser of their own, with their own address: comment and sign-up limits count per
+ * person and per address, so tests running side by side do not spend each other's budgets (the app takes
+ * the client's address from X-Forwarded-For, as it would behind a reverse proxy). A reader signs up
+ * through /signup; other roles are created by the admin on the People page (staff start trusted).
+ */
+export async function newPerson(
+  browser: import('@playwright/test').Browser,
+  { role = 'reader', name, javaScript = true }: { role?: 'reader' | StaffRole; name?: string; javaScript?: boolean } = {},
+): Promise<Person> {
+  const id = unique();
+  const person = { name: name ?? `Reader ${id}`, email: `person-${id}@example.com`, password: `long-enough-${id}` };
+  const context = await browser.newContext({
+    javaScriptEnabled: javaScript,
+    extraHTTPHeaders: { 'x-forwarded-for': `10.${octet()}.${octet()}.${octet()}` },
+  });
+  const page = await context.newPage();
+  if (role === 'reader') {
+    await page.goto('/signup');
+    await page.getByLabel('Name').fill(person.name);
+    await page.getByLabel('Email').fill(person.email);
+    await page.getByLabel('Password').fill(person.password);
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.waitForURL((url) => !url.pathname.startsWith('/signup'));
+    return { context, page, ...person };
+  }
+  const admin = await browser.newContext();
+  const adminPage = await admin.newPage();
+  await signInAs(adminPage, 'admin', '/dashboard/users');
+  const form = adminPage.getByRole('form', { name: 'New staff account' });
+  await form.getByLabel('Name').fill(person.name);
+  await form.getByLabel('Email').fill(person.email);
+  await form.getByLabel('Role').selectOption(role);
+  await form.getByLabel('Password').fill(person.password);
+  await form.getByRole('button', { name: 'Create account' }).click();
+  await expect(form.getByRole('status')).toContainText(`Account created for ${person.name}`);
+  await admin.close();
+  await page.goto('/login?next=/');
+  await page.getByLabel('Email').fill(person.email);
+  await page.getByLabel('Password').fill(person.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+  return { context, page, ...person };
+}

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { test as base, expect, type Browser, type Page } from '@playwright/test';
-import { expectAccessible, signInAs } from './fixtures';
+import { expectAccessible, signInAs, unique } from './fixtures';
 
 // The run's database is shared by every spec: each test makes its own people, sections and tags,
 // named uniquely, and changes no demo account.
@@ -36,7 +36,6 @@ const test = base.extend<{ staff: Staff }, { staffSession: (role: Staff) => Prom
   storageState: async ({ staff, staffSession }, provide) => provide(await staffSession(staff)),
 });
 
-const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 
 /** Creates an account from the People page; returns the generated password when none is typed. */
 async function createAccount(page: Page, person: { name: string; email: string; role: string; password?: string }) {

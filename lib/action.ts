@@ -4,6 +4,7 @@ import { redirect, unstable_rethrow } from 'next/navigation';
 import { z } from 'zod';
 import type { Role } from '@/db/schema';
 import { UserError } from './errors';
+import { keepFlash } from './flash';
 import { atLeast } from './permissions';
 import { currentUser, type CurrentUser } from './session';
 
@@ -17,12 +18,15 @@ export const idle: FormState<never> = { status: 'idle' };
 
 type Input = FormData | Record<string, unknown>;
 
+/** A hidden field naming the form (and its element id): a refused no-JS submission comes back to it. */
+export const FORM_FIELD = '_form';
+
 /** Form fields as an object; repeated names (checkbox groups, multi-selects) become arrays. */
 export function formObject(input: Input): Record<string, unknown> {
   if (!(input instanceof FormData)) return input;
   const object: Record<string, unknown> = {};
   for (const key of new Set(input.keys())) {
-    if (key.startsWith('$ACTION')) continue;
+    if (key.startsWith('$ACTION') || key === FORM_FIELD) continue;
     // PostgreSQL text cannot hold NUL, and no keyboard types it: drop it rather than fail the query.
     const all = input.getAll(key).map((value) => (typeof value === 'string' ? value.replaceAll('\u0000', '') : value));
     object[key] = all.length > 1 || key.endsWith('[]') ? all : all[0];
@@ -38,15 +42,22 @@ function typedValues(object: Record<string, unknown>): Record<string, string> {
   return values;
 }
 
-async function signInPath(): Promise<string> {
+/** The page the form was on (path and query, from the Referer), or the front page. */
+async function backPath(): Promise<string> {
   const referer = (await headers()).get('referer');
-  let next = '/';
   try {
-    if (referer) next = new URL(referer).pathname;
+    if (referer) {
+      const url = new URL(referer);
+      return `${url.pathname}${url.search}`;
+    }
   } catch {
     // keep the front page
   }
-  return `/login?next=${encodeURIComponent(next)}`;
+  return '/';
+}
+
+async function signInPath(): Promise<string> {
+  return `/login?next=${encodeURIComponent(await backPath())}`;
 }
 
 /**
@@ -58,9 +69,7 @@ export function action<S extends z.ZodType, T = undefined>(
   options: { role: Role; input: S },
   run: (context: { user: CurrentUser; input: z.infer<S> }) => Promise<FormState<T> | void>,
 ) {
-  return async (_previous: FormState<T>, raw: Input): Promise<FormState<T>> => {
-    const object = formObject(raw);
-    const values = typedValues(object);
+  const attempt = async (object: Record<string, unknown>, values: Record<string, string>): Promise<FormState<T>> => {
     try {
       const user = await currentUser();
       if (!user) redirect(await signInPath());
@@ -78,5 +87,20 @@ export function action<S extends z.ZodType, T = undefined>(
       console.error('action failed:', error);
       return { status: 'error', message: 'Something went wrong on our side and nothing was saved. Please try again.', values };
     }
+  };
+  return async (_previous: FormState<T>, raw: Input): Promise<FormState<T>> => {
+    const object = formObject(raw);
+    const state = await attempt(object, typedValues(object));
+    const form = raw instanceof FormData ? raw.get(FORM_FIELD) : null;
+    // Without JavaScript (no Next-Action header) the page Next sends back would not show this outcome:
+    // keep it for the form and go back to it.
+    if (state.status === 'error' && typeof form === 'string' && /^[\w-]{1,80}$/.test(form)) {
+      const request = await headers();
+      if (!request.get('next-action')) {
+        await keepFlash({ form, state });
+        redirect(`${await backPath()}#${form}`);
+      }
+    }
+    return state;
   };
 }

@@ -6,6 +6,7 @@ import { engine, freshDatabasePerTest } from '@/test/database';
 import { tags } from './cache-tags';
 import {
   BANNED_WORDS_MESSAGE,
+  commentHref,
   deleteComment,
   editComment,
   getOwnPendingComments,
@@ -539,6 +540,10 @@ describe('the thread', () => {
     const [reply] = await db().select({ id: comments.id }).from(comments).where(and(eq(comments.articleId, m.article.id), eq(comments.body, 'reply-to-first')));
     expect(await locateComment(reply!.id, 'newest')).toEqual({ articleId: m.article.id, page: 2, anchor: `comment-${reply!.id}` });
     expect(await locateComment(reply!.id, 'oldest')).toMatchObject({ page: 1 });
+    // The URL a form redirects to: the default sort and page 1 stay out of it.
+    expect(await commentHref(reply!.id, 'newest')).toBe(`/articles/${m.article.slug}?page=2#comment-${reply!.id}`);
+    expect(await commentHref(reply!.id, 'oldest')).toBe(`/articles/${m.article.slug}?sort=oldest#comment-${reply!.id}`);
+    expect(await commentHref(2_000_000_000)).toBeNull();
   });
 
   it('reads a 1,000-comment thread in the same two queries as a 10-comment one', async () => {

@@ -24,6 +24,7 @@ import { UserError } from './errors';
 import { isStaff, type Actor } from './permissions';
 import { limits, take } from './rate-limit';
 import { getSettings, type Settings } from './settings';
+import { threadHref, threadSortNames, type ThreadSortName } from './thread-links';
 
 // Reader comments: posting, editing, deleting, reactions and reports, and the public thread. Moderators'
 // decisions are in lib/moderation.ts. Counts follow the definitions db/seed/bulk.ts reconciles to:
@@ -528,8 +529,8 @@ export async function reportComment(actor: Actor, input: ReportInput, { now = ne
 // ---------------------------------------------------------------------------------------------------------
 // Reading
 
-export type ThreadSort = 'newest' | 'oldest' | 'top';
-export const threadSorts: readonly ThreadSort[] = ['newest', 'oldest', 'top'];
+export type ThreadSort = ThreadSortName;
+export const threadSorts: readonly ThreadSort[] = threadSortNames;
 
 export interface CommentAuthor {
   id: number;
@@ -718,6 +719,14 @@ export async function locateComment(commentId: number, sort: ThreadSort = 'newes
   const [head] = await selectRows<{ ids: number[] }>(db, rootsQuery(found.article_id, sort, null, 0));
   const index = (head?.ids ?? []).map(Number).indexOf(found.root);
   return { articleId: found.article_id, page: index < 0 ? 1 : Math.floor(index / THREAD_PAGE_SIZE) + 1, anchor: `comment-${commentId}` };
+}
+
+/** The public URL of a comment (its story, the thread page holding it under `sort`, its anchor); null if gone. */
+export async function commentHref(commentId: number, sort: ThreadSort = 'newest'): Promise<string | null> {
+  const found = await locateComment(commentId, sort);
+  if (!found) return null;
+  const [article] = await getDb().select({ slug: articles.slug }).from(articles).where(eq(articles.id, found.articleId));
+  return article ? threadHref(article.slug, { sort, page: found.page }, found.anchor) : null;
 }
 
 export interface OwnPendingComment {

@@ -1,16 +1,9 @@
 import 'server-only';
-import Redis from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { sharedRedis } from './redis';
 
 // In memory on one instance; in Redis when REDIS_URL is set, so every instance counts together.
-const holder = globalThis as typeof globalThis & { __mastheadRedis?: Redis; __mastheadLimiters?: Map<string, RateLimiterAbstract> };
-
-function redis(): Redis | undefined {
-  const url = process.env.REDIS_URL;
-  if (!url) return undefined;
-  holder.__mastheadRedis ??= new Redis(url, { maxRetriesPerRequest: 2, enableOfflineQueue: false, lazyConnect: false });
-  return holder.__mastheadRedis;
-}
+const holder = globalThis as typeof globalThis & { __mastheadLimiters?: Map<string, RateLimiterAbstract> };
 
 export interface Limit {
   name: string;
@@ -22,7 +15,7 @@ function limiter({ name, points, seconds }: Limit): RateLimiterAbstract {
   holder.__mastheadLimiters ??= new Map();
   let found = holder.__mastheadLimiters.get(name);
   if (!found) {
-    const client = redis();
+    const client = sharedRedis();
     const insurance = new RateLimiterMemory({ points, duration: seconds, keyPrefix: `mh:${name}` });
     found = client
       ? new RateLimiterRedis({ storeClient: client, points, duration: seconds, keyPrefix: `mh:${name}`, insuranceLimiter: insurance })

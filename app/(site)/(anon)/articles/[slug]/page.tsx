@@ -13,5 +13,5 @@ export async function generateMetadata({ params }: PageProps<'/articles/[slug]'>
 }
 
 export default async function ArticlePage({ params }: PageProps<'/articles/[slug]'>) {
-  return renderArticle((await params).slug, { signedIn: false });
+  return renderArticle((await params).slug);
 }
