@@ -3,7 +3,7 @@ import { EDIT_WINDOW_MS, reportReasonLabels, reportReasons, type ThreadComment }
 import { flashFor, type Flash } from '@/lib/flash';
 import type { ThreadSortName } from '@/lib/thread-links';
 import { ActionForm } from './action-form.client';
-import { CommentForm, EditCommentForm, ReportCommentForm } from './comment-forms.client';
+import { CommentTextForm, ReportCommentForm } from './comment-forms.client';
 
 /** Who is reading the thread, for the signed-in variant of an article: what they may do with each comment. */
 export interface ThreadViewer {
@@ -59,12 +59,25 @@ export function CommentControls({ comment, viewer }: { comment: ThreadComment; v
       )}
       {viewer.canPost && (
         <Disclosure label="Reply" open={!!kept(keys.reply).initial}>
-          <CommentForm action={postCommentAction} {...kept(keys.reply)} articleId={viewer.articleId} parentId={comment.id} sort={viewer.sort} label="Your reply" submitLabel="Post reply" />
+          <CommentTextForm
+            action={postCommentAction}
+            {...kept(keys.reply)}
+            fields={{ articleId: viewer.articleId, parentId: comment.id, sort: viewer.sort }}
+            label="Your reply"
+            submitLabel="Post reply"
+          />
         </Disclosure>
       )}
       {editable && (
         <Disclosure label="Edit" open={!!kept(keys.edit).initial}>
-          <EditCommentForm action={editCommentAction} {...kept(keys.edit)} commentId={comment.id} body={comment.body} sort={viewer.sort} />
+          <CommentTextForm
+            action={editCommentAction}
+            {...kept(keys.edit)}
+            fields={{ commentId: comment.id, sort: viewer.sort }}
+            label="Edit your comment"
+            submitLabel="Save changes"
+            text={comment.body}
+          />
         </Disclosure>
       )}
       {own && (
@@ -92,5 +105,14 @@ export function CommentControls({ comment, viewer }: { comment: ThreadComment; v
 /** The box above the thread where a signed-in reader writes a new comment. */
 export function NewComment({ viewer }: { viewer: ThreadViewer }) {
   const formKey = 'new-comment';
-  return <CommentForm action={postCommentAction} formKey={formKey} initial={flashFor<undefined>(viewer.flash, formKey)} articleId={viewer.articleId} sort={viewer.sort} label="Your comment" submitLabel="Post comment" />;
+  return (
+    <CommentTextForm
+      action={postCommentAction}
+      formKey={formKey}
+      initial={flashFor<undefined>(viewer.flash, formKey)}
+      fields={{ articleId: viewer.articleId, sort: viewer.sort }}
+      label="Your comment"
+      submitLabel="Post comment"
+    />
+  );
 }

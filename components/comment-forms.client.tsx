@@ -2,7 +2,6 @@
 
 import { useId } from 'react';
 import type { FormState } from '@/lib/action';
-import type { ThreadSortName } from '@/lib/thread-links';
 import { useFormAction, type FormAction } from './action-form.client';
 import { FormAlert } from './form-alert';
 import { button, field, input, primaryButton } from './form-styles';
@@ -15,73 +14,42 @@ interface Kept {
   initial?: FormState;
 }
 
-/** A new comment, or a reply to one: plain text; the server keeps it (and what was typed) on a refusal. */
-export function CommentForm({
+/**
+ * Writing in a thread: a new comment, a reply (`fields` name the story, the parent, the sort) or an
+ * edit of one's own (`text` is what it says now). Plain text; a refusal keeps what was typed.
+ */
+export function CommentTextForm({
   action,
   formKey,
   initial,
-  articleId,
-  parentId,
-  sort,
+  fields,
   label,
   submitLabel,
+  text = '',
 }: {
   action: FormAction;
-  articleId: number;
-  parentId?: number;
-  sort: ThreadSortName;
+  fields: Record<string, string | number | undefined>;
   label: string;
   submitLabel: string;
+  text?: string;
 } & Kept) {
   const { state, formAction, pending, typed, invalid } = useFormAction(action, initial);
   const id = useId();
   return (
     <form id={formKey} action={formAction} className="mt-3 flex scroll-mt-24 flex-col gap-3 font-sans">
       <input type="hidden" name="_form" value={formKey} />
-      <input type="hidden" name="articleId" value={articleId} />
-      {parentId !== undefined && <input type="hidden" name="parentId" value={parentId} />}
-      <input type="hidden" name="sort" value={sort} />
+      {Object.entries(fields).map(([name, value]) => value !== undefined && <input key={name} type="hidden" name={name} value={value} />)}
       <FormAlert state={state} />
       <label htmlFor={id} className={field}>
         {label}
       </label>
-      <textarea id={id} name="body" rows={4} defaultValue={typed('body')} aria-invalid={invalid('body')} aria-describedby={`${id}-hint`} className={textarea} />
+      <textarea id={id} name="body" rows={4} defaultValue={typed('body', text)} aria-invalid={invalid('body')} aria-describedby={`${id}-hint`} className={textarea} />
       <p id={`${id}-hint`} className="text-xs text-muted">
         Plain text, up to 5,000 characters. Links become clickable.
       </p>
       <div>
         <button type="submit" disabled={pending} className={primaryButton}>
           {submitLabel}
-        </button>
-      </div>
-    </form>
-  );
-}
-
-/** One's own comment, rewritten within ten minutes of posting. */
-export function EditCommentForm({
-  action,
-  formKey,
-  initial,
-  commentId,
-  body,
-  sort,
-}: { action: FormAction; commentId: number; body: string; sort: ThreadSortName } & Kept) {
-  const { state, formAction, pending, typed, invalid } = useFormAction(action, initial);
-  const id = useId();
-  return (
-    <form id={formKey} action={formAction} className="mt-3 flex scroll-mt-24 flex-col gap-3 font-sans">
-      <input type="hidden" name="_form" value={formKey} />
-      <input type="hidden" name="commentId" value={commentId} />
-      <input type="hidden" name="sort" value={sort} />
-      <FormAlert state={state} />
-      <label htmlFor={id} className={field}>
-        Edit your comment
-      </label>
-      <textarea id={id} name="body" rows={4} defaultValue={typed('body', body)} aria-invalid={invalid('body')} className={textarea} />
-      <div>
-        <button type="submit" disabled={pending} className={primaryButton}>
-          Save changes
         </button>
       </div>
     </form>
