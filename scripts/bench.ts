@@ -401,7 +401,8 @@ async function postComment(base: string, jar: Jar, slug: string, body: string, i
   const response = await submit(form, { body }, headers, base);
   const ms = performance.now() - t0;
   const location = response.headers.get('location') ?? undefined;
-  return { acknowledged: response.status === 303 && !!location && location.includes('#'), status: response.status, ms, location };
+  // Success is a 303 to the new comment's anchor; a refusal without JS is a 303 back to the form.
+  return { acknowledged: response.status === 303 && /#comment-\d+$/.test(location ?? ''), status: response.status, ms, location };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -838,7 +839,7 @@ async function loadScenario(server: Server, d: Dataset, out: string[][]): Promis
   await server.stop();
 
   // Every acknowledgement names its comment (the redirect's #anchor): look each one up in the database.
-  const ackedIds = posts.filter((p) => p.acknowledged).map((p) => Number(/(\d+)\D*$/.exec(p.location!)?.[1]));
+  const ackedIds = posts.filter((p) => p.acknowledged).map((p) => Number(/#comment-(\d+)$/.exec(p.location!)![1]));
   const stored = await storedComments(d, ackedIds);
   const times = posts.filter((p) => Number.isFinite(p.ms)).map((p) => p.ms).sort((a, b) => a - b);
   const serverErrors = [...statuses].filter(([s]) => s >= 500).reduce((s, [, n]) => s + n, 0) + posts.filter((p) => p.status >= 500).length;
