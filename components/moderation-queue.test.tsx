@@ -51,6 +51,17 @@ describe('ModerationQueue', () => {
     expect([...html.matchAll(/<option value="([^"]+)"[^>]*>([^<]+)<\/option>/g)].map((m) => `${m[1]}=${m[2]}`)).toEqual(['1=1 day', '7=7 days', '30=30 days', 'permanent=Permanent']);
     expect(html).toMatch(new RegExp(`<input type="checkbox"(?=[^>]*name="ids")(?=[^>]*value="${held.id}")(?=[^>]*form="bulk-approve")`));
     expect(html).toMatch(/<form id="bulk-approve"[^>]*>/);
+    // Each form names itself, so a refused submission without JavaScript can come back to it.
+    for (const key of ['approve', 'remove', 'spam', 'ban']) expect(html).toMatch(new RegExp(`<form id="${key}-${held.id}"[^>]*><input type="hidden" name="_form" value="${key}-${held.id}"/>`));
+  });
+
+  it('shows an outcome kept from a no-JavaScript submission in the form it came from, and only there', () => {
+    const first = item();
+    const second = item();
+    const flash = { form: `ban-${second.id}`, state: { status: 'error' as const, message: 'Only an admin can ban a member of staff.' } };
+    const html = renderToStaticMarkup(<ModerationQueue tab="pending" items={[first, second]} actions={actions} moderator={editor} flash={flash} />);
+    expect(html.match(/role="alert"/g)).toHaveLength(1);
+    expect(html).toMatch(new RegExp(`<form id="ban-${second.id}"[^>]*>.*?<p role="alert"[^>]*>Only an admin can ban a member of staff.</p>`));
   });
 
   it('offers only the decisions that change something, by status', () => {

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { reportReasonLabels, type HoldReason, type ReportReason } from '@/lib/comments';
+import { flashFor, type Flash } from '@/lib/flash';
 import type { QueueItem, QueueTab } from '@/lib/moderation';
 import type { FormAction } from './action-form.client';
 import { BanAuthorForm, BulkApproveForm, DecisionButton, FeatureButton } from './moderation-controls.client';
@@ -75,24 +76,27 @@ export function ModerationQueue({
   items,
   actions,
   moderator,
+  flash = null,
 }: {
   tab: QueueTab;
   items: QueueItem[];
   actions: QueueActions;
   moderator: { id: number; isAdmin: boolean };
+  /** The outcome of a refused submission made without JavaScript, for the form it came from. */
+  flash?: Flash | null;
 }) {
   const bulk = items.some((item) => offeredDecisions(item).approve);
   return (
     <div className="flex flex-col gap-4">
       {/* Always mounted, so its outcome stays on screen after the approved comments leave the list. */}
-      <BulkApproveForm id={BULK_FORM} available={bulk} action={actions.moderate} />
+      <BulkApproveForm formKey={BULK_FORM} initial={flashFor<undefined>(flash, BULK_FORM)} available={bulk} action={actions.moderate} />
       {items.length === 0 ? (
         <p className="text-muted">{emptyTab[tab]}</p>
       ) : (
         <ol className="flex flex-col gap-4">
           {items.map((item) => (
             <li key={item.id}>
-              <QueueEntry item={item} actions={actions} moderator={moderator} bulkForm={bulk ? BULK_FORM : undefined} />
+              <QueueEntry item={item} actions={actions} moderator={moderator} bulkForm={bulk ? BULK_FORM : undefined} flash={flash} />
             </li>
           ))}
         </ol>
@@ -106,13 +110,19 @@ export function QueueEntry({
   actions,
   moderator,
   bulkForm,
+  flash = null,
 }: {
   item: QueueItem;
   actions: QueueActions;
   moderator: { id: number; isAdmin: boolean };
   bulkForm?: string;
+  flash?: Flash | null;
 }) {
   const offered = offeredDecisions(item);
+  const kept = (name: string) => {
+    const formKey = `${name}-${item.id}`;
+    return { formKey, initial: flashFor<undefined>(flash, formKey) };
+  };
   const author = item.author?.name ?? 'a deleted account';
   const headingId = `queue-comment-${item.id}`;
   return (
@@ -184,11 +194,11 @@ export function QueueEntry({
             Select<span className="sr-only"> the comment by {author} on {item.article.title}</span>
           </label>
         )}
-        {offered.approve && <DecisionButton commentId={item.id} decision="approve" label="Approve" action={actions.moderate} />}
-        {offered.remove && <DecisionButton commentId={item.id} decision="remove" label="Remove" action={actions.moderate} />}
-        {offered.spam && <DecisionButton commentId={item.id} decision="spam" label="Mark as spam" action={actions.moderate} />}
-        {(item.status === 'published' || item.featured) && <FeatureButton commentId={item.id} featured={item.featured} action={actions.feature} />}
-        {item.author && mayBan(item, moderator) && <BanAuthorForm commentId={item.id} authorName={item.author.name} action={actions.ban} />}
+        {offered.approve && <DecisionButton commentId={item.id} decision="approve" label="Approve" action={actions.moderate} {...kept('approve')} />}
+        {offered.remove && <DecisionButton commentId={item.id} decision="remove" label="Remove" action={actions.moderate} {...kept('remove')} />}
+        {offered.spam && <DecisionButton commentId={item.id} decision="spam" label="Mark as spam" action={actions.moderate} {...kept('spam')} />}
+        {(item.status === 'published' || item.featured) && <FeatureButton commentId={item.id} featured={item.featured} action={actions.feature} {...kept('feature')} />}
+        {item.author && mayBan(item, moderator) && <BanAuthorForm commentId={item.id} authorName={item.author.name} action={actions.ban} {...kept('ban')} />}
       </div>
     </article>
   );

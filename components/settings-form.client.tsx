@@ -1,5 +1,6 @@
 'use client';
 
+import type { FormState } from '@/lib/action';
 import { useFormAction, type FormAction } from './action-form.client';
 import { FormAlert } from './form-alert';
 import { field, hint, input, primaryButton } from './form-styles';
@@ -28,13 +29,17 @@ function FieldError({ id, message }: { id: string; message?: string }) {
   );
 }
 
-/** The site's comment rules in one form; after a refused save every field keeps what was typed. */
-export function SettingsForm({ values, action }: { values: SettingsValues; action: FormAction }) {
-  const { state, formAction, pending, typed, invalid, error } = useFormAction(action);
+/**
+ * The site's comment rules in one form; after a refused save every field keeps what was typed. `formKey`
+ * is its element id and `_form` field: a refused save without JavaScript comes back to it (lib/flash.ts).
+ */
+export function SettingsForm({ values, action, formKey, initial }: { values: SettingsValues; action: FormAction; formKey: string; initial?: FormState }) {
+  const { state, formAction, pending, typed, invalid, error } = useFormAction(action, initial);
   const describedBy = (name: string, hintId: string) => [hintId, error(name) && `${hintId}-error`].filter(Boolean).join(' ');
   const premoderation = typed(keys.premoderation, String(values.premoderation));
   return (
-    <form action={formAction} aria-label="Comment settings" className="flex max-w-2xl flex-col gap-6">
+    <form id={formKey} action={formAction} aria-label="Comment settings" className="flex max-w-2xl flex-col gap-6">
+      <input type="hidden" name="_form" value={formKey} />
       <FormAlert state={state} />
 
       <fieldset className="flex flex-col gap-2" aria-describedby={describedBy(keys.premoderation, 'premoderation-hint')}>

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ModerationQueue, QueueTabs, tabLabels } from '@/components/moderation-queue';
 import { Pagination } from '@/components/pagination';
+import { takeFlash } from '@/lib/flash';
 import { requireRole } from '@/lib/guards';
 import { getModerationQueue, getQueueCounts, queueFilterSchema } from '@/lib/moderation';
 import { atLeast } from '@/lib/permissions';
@@ -16,7 +17,7 @@ export default async function CommentsPage({ searchParams }: { searchParams: Sea
   const user = await requireRole('editor', '/dashboard/comments');
   const raw = await searchParams;
   const filter = queueFilterSchema.parse({ tab: first(raw.tab), page: first(raw.page) });
-  const [queue, counts] = await Promise.all([getModerationQueue(user, filter), getQueueCounts(user)]);
+  const [queue, counts, flash] = await Promise.all([getModerationQueue(user, filter), getQueueCounts(user), takeFlash()]);
   return (
     <div className="flex flex-col gap-6">
       <div className="flex flex-wrap items-baseline justify-between gap-4">
@@ -44,6 +45,7 @@ export default async function CommentsPage({ searchParams }: { searchParams: Sea
         items={queue.items}
         actions={{ moderate: moderateComments, feature: featureCommentAction, ban: banCommentAuthor }}
         moderator={{ id: user.id, isAdmin: atLeast(user.role, 'admin') }}
+        flash={flash}
       />
       <Pagination
         basePath="/dashboard/comments"

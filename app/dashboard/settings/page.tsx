@@ -1,14 +1,18 @@
 import type { Metadata } from 'next';
 import { SettingsForm } from '@/components/settings-form.client';
+import { flashFor, takeFlash } from '@/lib/flash';
 import { requireRole } from '@/lib/guards';
 import { getSettings } from '@/lib/settings';
 import { saveSettings } from './actions';
 
 export const metadata: Metadata = { title: 'Settings' };
 
+// Defined here, not in the form's 'use client' module: imported from there it would be a client reference.
+const SETTINGS_FORM = 'comment-settings';
+
 export default async function SettingsPage() {
   await requireRole('admin', '/dashboard/settings');
-  const settings = await getSettings();
+  const [settings, flash] = await Promise.all([getSettings(), takeFlash()]);
   return (
     <div className="flex flex-col gap-6">
       <h1 className="text-3xl font-bold">Settings</h1>
@@ -28,6 +32,8 @@ export default async function SettingsPage() {
             suspectWords: settings['comments.suspectWords'],
           }}
           action={saveSettings}
+          formKey={SETTINGS_FORM}
+          initial={flashFor<undefined>(flash, SETTINGS_FORM)}
         />
       </section>
     </div>
