@@ -183,12 +183,15 @@ export async function getHomePage(page: number): Promise<HomePage | null> {
   };
 }
 
+/** A slug from the URL that could be stored at all: PostgreSQL text cannot hold NUL (`/articles/%00`). */
+const storable = (slug: string) => !slug.includes('\u0000');
+
 /** A published story by slug, or null: cached per slug, so an unknown slug is a cached 404. */
 export async function getPublishedArticle(slug: string): Promise<Article | null> {
   'use cache';
   cacheLife('max');
   cacheTag(tags.articleSlug(slug));
-  if (isBuildPhase()) return null;
+  if (isBuildPhase() || !storable(slug)) return null;
   const db = getDb();
   const [found] = await db.select({ id: articles.id }).from(articles).where(and(eq(articles.slug, slug), isPublished));
   if (!found) return null;
@@ -309,7 +312,7 @@ export async function getSectionPage(slug: string, page: number) {
   'use cache';
   cacheLife('max');
   cacheTag(tags.section(slug), tags.sections);
-  if (isBuildPhase()) return null;
+  if (isBuildPhase() || !storable(slug)) return null;
   const [section] = await getDb().select().from(sections).where(eq(sections.slug, slug));
   if (!section) return null;
   const list = await paged(page, eq(articles.sectionId, section.id));
@@ -320,7 +323,7 @@ export async function getTagPage(slug: string, page: number) {
   'use cache';
   cacheLife('max');
   cacheTag(tags.tag(slug));
-  if (isBuildPhase()) return null;
+  if (isBuildPhase() || !storable(slug)) return null;
   const [tag] = await getDb().select().from(tagTable).where(eq(tagTable.slug, slug));
   if (!tag) return null;
   const list = await paged(page, undefined, 'tag', tag.id);
@@ -331,7 +334,7 @@ export async function getAuthorPage(slug: string, page: number) {
   'use cache';
   cacheLife('max');
   cacheTag(tags.author(slug));
-  if (isBuildPhase()) return null;
+  if (isBuildPhase() || !storable(slug)) return null;
   const [author] = await getDb()
     .select({ id: users.id, name: users.name, slug: users.slug, bio: users.bio, role: users.role })
     .from(users)
@@ -349,6 +352,7 @@ export async function getLatestArticles(limit: number, sectionSlug?: string): Pr
   cacheTag(tags.feed, sectionSlug ? tags.section(sectionSlug) : tags.home);
   if (isBuildPhase()) return [];
   if (!sectionSlug) return summaries(undefined, limit);
+  if (!storable(sectionSlug)) return [];
   const [section] = await getDb().select({ id: sections.id }).from(sections).where(eq(sections.slug, sectionSlug));
   return section ? summaries(eq(articles.sectionId, section.id), limit) : [];
 }

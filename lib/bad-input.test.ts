@@ -276,3 +276,18 @@ describe('bad input to server actions', () => {
     }, 300_000);
   }
 });
+
+describe('slugs from the URL', () => {
+  it('a NUL byte in a slug is simply not found (PostgreSQL text cannot hold it)', async () => {
+    const { getAuthorPage, getLatestArticles, getPublishedArticle, getSectionPage, getTagPage } = await import('./articles');
+    await magazine(database().db);
+    expect(await getPublishedArticle('first\u0000story')).toBeNull();
+    expect(await getSectionPage('mu\u0000sic', 1)).toBeNull();
+    expect(await getTagPage('li\u0000ve', 1)).toBeNull();
+    expect(await getAuthorPage('\u0000', 1)).toBeNull();
+    expect(await getLatestArticles(10, 'mu\u0000sic')).toEqual([]);
+    // …while the same lookups without it still find what is there.
+    expect(await getPublishedArticle('first-story')).toMatchObject({ slug: 'first-story' });
+    expect(await getLatestArticles(10, 'music')).toHaveLength(2);
+  });
+});
