@@ -1,5 +1,6 @@
 'use client';
 
+import type { FormState } from '@/lib/action';
 import { useFormAction, type FormAction } from './action-form.client';
 import { FormAlert } from './form-alert';
 import { primaryButton } from './form-styles';
@@ -20,11 +21,13 @@ export function ForgotPasswordForm({ action }: { action: FormAction }) {
 }
 
 /** The new password for the account a reset link belongs to; the token rides along in a hidden field. */
-export function NewPasswordForm({ action, token }: { action: FormAction; token: string }) {
-  const { state, formAction, pending, error } = useFormAction(action);
+export function NewPasswordForm({ action, token, initial }: { action: FormAction; token: string; initial?: FormState }) {
+  const { state, formAction, pending, error } = useFormAction(action, initial);
   return (
-    <form action={formAction} className="flex flex-col gap-4 font-sans">
+    <form id="new-password" action={formAction} className="flex flex-col gap-4 font-sans">
       <FormAlert state={state} />
+      {/* Names the form, so a refusal without JavaScript comes back to it (lib/flash.ts). */}
+      <input type="hidden" name="_form" value="new-password" />
       <input type="hidden" name="token" value={token} />
       <TextField
         label="New password"

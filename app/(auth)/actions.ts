@@ -7,9 +7,10 @@ import { redirect, unstable_rethrow } from 'next/navigation';
 import { AuthError, CredentialsSignin } from 'next-auth';
 import { z } from 'zod';
 import { changeOwnPassword, deleteOwnAccount, signUp, updateProfile } from '@/lib/accounts';
-import { action, formObject, type FormState } from '@/lib/action';
+import { action, FORM_FIELD, formObject, type FormState } from '@/lib/action';
 import { clientAddress, signIn, signOut } from '@/lib/auth';
 import { UserError } from '@/lib/errors';
+import { keepFlash } from '@/lib/flash';
 import { safeNext } from '@/lib/guards';
 import { logger } from '@/lib/logger';
 import { sendMail } from '@/lib/mail';
@@ -88,17 +89,31 @@ export async function requestReset(_previous: FormState, form: FormData): Promis
   }
 }
 
+const NEW_PASSWORD_FORM = 'new-password';
+
 /** The new password from a reset link; then sign in with it (every session has ended). */
 export async function setNewPassword(_previous: FormState, form: FormData): Promise<FormState> {
+  const token = String(form.get('token') ?? '');
+  let state: FormState;
   try {
-    await completePasswordReset({ token: form.get('token'), password: form.get('password') });
+    await completePasswordReset({ token, password: form.get('password') });
+    state = { status: 'ok' };
   } catch (error) {
     unstable_rethrow(error);
-    if (error instanceof UserError) return { status: 'error', message: error.message, fieldErrors: error.fieldErrors, code: error.code };
-    logger.error({ err: error }, 'password reset failed');
-    return { status: 'error', message: 'Something went wrong on our side and your password was not changed. Please try again.' };
+    if (error instanceof UserError) state = { status: 'error', message: error.message, fieldErrors: error.fieldErrors, code: error.code };
+    else {
+      logger.error({ err: error }, 'password reset failed');
+      state = { status: 'error', message: 'Something went wrong on our side and your password was not changed. Please try again.' };
+    }
   }
-  redirect('/login?reset=1&next=%2F');
+  if (state.status === 'ok') redirect('/login?reset=1&next=%2F');
+  // Without JavaScript the page Next sends back would not show the refusal: keep it and go back (lib/flash.ts).
+  const formKey = form.get(FORM_FIELD);
+  if (formKey === NEW_PASSWORD_FORM && /^[\w-]{1,64}$/.test(token) && !(await headers()).get('next-action')) {
+    await keepFlash({ form: NEW_PASSWORD_FORM, state });
+    redirect(`/reset-password/${token}#${NEW_PASSWORD_FORM}`);
+  }
+  return state;
 }
 
 export const saveEmailPreference = action({ role: 'reader', input: z.object({ notifyByEmail: z.literal('on').optional() }) }, async ({ user, input }) => {
