@@ -1,7 +1,7 @@
 import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
 import { demoStories, expectAccessible, newPerson, signInAs, unique, type Person } from './fixtures';
 
-// Each test discusses its own demo story (e2e/comments.spec.ts takes the lead and 3–8), and finds its
+// Each test discusses its own demo story (comments.spec.ts takes the lead and 3–8, notifications.spec.ts 12), and finds its
 // comments by their unique words, so tests running side by side do not read each other's threads.
 const storyUrl = (index: number) => `/articles/${demoStories[index]!.slug}`;
 
@@ -136,7 +136,7 @@ test.describe('comment settings', () => {
   });
 
   test('a banned word added by an admin refuses a reader’s comment, saying why', async ({ browser, page }) => {
-    const url = storyUrl(12);
+    const url = storyUrl(14);
     const word = `blorfword${unique()}`;
     await signInAs(page, 'admin', '/dashboard/settings');
     const form = page.getByRole('form', { name: 'Comment settings' });
@@ -289,4 +289,36 @@ test.describe('moderating comments', () => {
     await Promise.all([reader.context.close(), anonymous.close(), editor.close()]);
   });
 
+  test('a reported comment waits in the Reported tab with its reasons; approving keeps it and dismisses the reports', async ({ browser }) => {
+    test.slow(); // several browsers
+    const url = storyUrl(13);
+    // Staff comments are published at once: the editor writes the one that gets reported.
+    const editor = await editorQueue(browser, url);
+    const text = `Reported but fine ${unique()}`;
+    await editor.page.getByRole('textbox', { name: 'Your comment', exact: true }).fill(text);
+    await editor.page.getByRole('button', { name: 'Post comment' }).click();
+    await editor.page.waitForURL(/#comment-\d+$/);
+
+    const reader = await newPerson(browser);
+    await reader.page.goto(url);
+    const target = inThread(reader.page, text);
+    await target.getByRole('button', { name: 'Report' }).click();
+    await target.getByLabel('Reason').selectOption({ label: 'Off topic' });
+    await target.getByLabel('Note for the moderators (optional)').fill('Nothing to do with the story');
+    await target.getByRole('button', { name: 'Send report' }).click();
+    await expect(target.getByRole('status')).toContainText('A moderator will look at this comment');
+
+    await editor.page.goto('/dashboard/comments?tab=reported');
+    const item = queued(editor.page, text);
+    await expect(item).toContainText('1 open report');
+    await expect(item).toContainText(`Off topic: “Nothing to do with the story” — ${reader.name}`);
+    await expectAccessible(editor.page);
+    await item.getByRole('button', { name: 'Approve' }).click();
+    await expect(item).toHaveCount(0);
+    const anonymous = await anonymousView(browser, url);
+    await expect(inThread(anonymous.page, text)).toBeVisible();
+    await editor.page.goto('/dashboard/comments/log');
+    await expect(editor.page.getByRole('row').filter({ hasText: text })).toContainText('was published, 1 report dismissed');
+    await Promise.all([reader.context.close(), anonymous.close(), editor.close()]);
+  });
 });
