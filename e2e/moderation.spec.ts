@@ -1,8 +1,8 @@
 import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
 import { demoStories, expectAccessible, newPerson, signInAs, unique, type Person } from './fixtures';
 
-// Each test discusses its own demo story (comments.spec.ts takes the lead and 3–8, notifications.spec.ts 12), and finds its
-// comments by their unique words, so tests running side by side do not read each other's threads.
+// Each test discusses its own demo story (comments.spec.ts takes the lead and 3–8, notifications.spec.ts
+// 12) and finds its comments by their unique words, so tests side by side don't read each other's threads.
 const storyUrl = (index: number) => `/articles/${demoStories[index]!.slug}`;
 
 const thread = (page: Page) => page.locator('section#comments');
