@@ -1,7 +1,7 @@
 import 'server-only';
 import type { Instrumentation } from 'next';
 import type { Logger } from 'pino';
-import { createLogger, loggedPath } from './logging.mjs';
+import { createLogger, LOGGED, loggedPath } from './logging.mjs';
 
 // One logger per process: the production server (scripts/server.mjs) makes it before Next loads and
 // leaves it on globalThis, so request lines and the app's own lines share one stream and one config.
@@ -30,4 +30,6 @@ export function logRequestError(error: RequestError[0], request: RequestError[1]
     },
     'request failed',
   );
+  // Next reports the same error on the console next: scripts/server.mjs drops that copy.
+  if (error && typeof error === 'object' && Object.isExtensible(error)) Object.defineProperty(error, LOGGED, { value: true });
 }

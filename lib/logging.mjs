@@ -3,6 +3,7 @@
 // loads before Next and so cannot import TypeScript or `server-only`) and the app (lib/logger.ts).
 // Nothing secret may reach a log line: passwords, tokens, cookies and SQL parameters are censored here,
 // once, for every caller.
+import { format } from 'node:util';
 import pino from 'pino';
 
 const CENSOR = '[redacted]';
@@ -97,8 +98,13 @@ function defaultLevel() {
   return process.env.NODE_ENV === 'test' || process.env.VITEST ? 'silent' : 'info';
 }
 
+/** Marks an error already logged with its request (lib/logger.ts), so Next's own report of it is dropped. */
+export const LOGGED = Symbol.for('masthead.logged');
+
 /**
- * The logger. `destination` is for tests (any writable stream); the default writes JSON lines to stdout.
+ * The logger. `destination` is for tests (any writable stream); by default errors and worse go to
+ * stderr and the rest (one line per request) to stdout, so a test runner that hides stdout still shows
+ * what went wrong.
  * @param {{ level?: string, destination?: import('pino').DestinationStream }} [options]
  */
 export function createLogger({ level = defaultLevel(), destination } = {}) {
@@ -117,5 +123,32 @@ export function createLogger({ level = defaultLevel(), destination } = {}) {
       },
     },
   };
-  return destination ? pino(options, destination) : pino(options);
+  const streams = pino.multistream(
+    [
+      { level: 'trace', stream: pino.destination({ dest: 1, sync: true }) },
+      { level: 'error', stream: pino.destination({ dest: 2, sync: true }) },
+    ],
+    { dedupe: true },
+  );
+  return pino(options, destination ?? streams);
+}
+
+/**
+ * Sends what Next and libraries write with console.error/console.warn through `log`: one JSON line,
+ * scrubbed like the rest, instead of free text (Next prints " ⨯ Error: …" with the stack). An error
+ * that onRequestError logs with its request is not logged twice. console.log stays as it is: the demo
+ * login lines are for people.
+ * @param {import('pino').Logger} log
+ */
+export function routeConsoleTo(log) {
+  for (const method of /** @type {const} */ (['error', 'warn'])) {
+    console[method] = (...args) => {
+      const error = args.find((arg) => arg instanceof Error);
+      // Logged with its request already, or about to be: Next hands a render error (it carries a digest)
+      // to instrumentation.ts onRequestError right after printing it.
+      if (error && (LOGGED in error || 'digest' in error)) return;
+      const text = format(...args.filter((arg) => arg !== error && !(typeof arg === 'string' && /^\s*[⨯⚠]\s*$/.test(arg)))).trim();
+      log[method](error ? { err: error } : {}, text || (error ? error.message : ''));
+    };
+  }
 }

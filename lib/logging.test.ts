@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
-import { describe, expect, it } from 'vitest';
-import { createLogger, loggedPath, scrub } from './logging.mjs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createLogger, LOGGED, loggedPath, routeConsoleTo, scrub } from './logging.mjs';
 
 /** A logger writing into an array of parsed JSON lines. */
 function capture() {
@@ -62,6 +62,29 @@ describe('structured logs', () => {
 
   it('are silent under Vitest unless a level is asked for', () => {
     expect(createLogger().level).toBe('silent');
+  });
+});
+
+describe('console output of Next and libraries', () => {
+  const original = { error: console.error, warn: console.warn };
+  afterEach(() => Object.assign(console, original));
+
+  it('becomes JSON lines, scrubbed, with the stack; an error already logged with its request is not repeated', () => {
+    const { logger, records, text } = capture();
+    routeConsoleTo(logger);
+    const error = new Error('render failed for password=hunter2-correct-horse');
+    console.error(' ⨯', error); // how Next reports a failed request
+    console.warn('auth: JWTSessionError: invalid token %s', 'authjs.session-token=abc.def');
+    const seen = new Error('already logged');
+    Object.defineProperty(seen, LOGGED, { value: true });
+    console.error(' ⨯', seen);
+    console.error('⨯', Object.assign(new Error('a render error, reported to onRequestError next'), { digest: '110474276' }));
+    const [first, second, third] = records() as Array<{ level: number; msg: string; err?: { stack: string } }>;
+    expect(first).toMatchObject({ level: 50, msg: 'render failed for password=[redacted]' });
+    expect(first!.err!.stack).toMatch(/^Error: render failed for password=\[redacted\]\n\s+at /);
+    expect(second).toMatchObject({ level: 40, msg: 'auth: JWTSessionError: invalid token authjs.session-token=[redacted]' });
+    expect(third).toBeUndefined();
+    expect(text()).not.toContain('hunter2');
   });
 });
 
