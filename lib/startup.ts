@@ -19,16 +19,24 @@ export async function prepareDatabase(): Promise<void> {
     for (const login of logins) console.log(`demo login: ${login.role} ${login.email} ${login.password}`);
   }
   const stopScheduler = startScheduler();
-  let closing = false;
-  const close = (signal: NodeJS.Signals) => {
-    if (closing) return;
-    closing = true;
-    stopScheduler();
-    closeConnection().finally(() => process.kill(process.pid, signal));
+  let closing: Promise<void> | undefined;
+  const close = () => {
+    closing ??= (async () => {
+      stopScheduler();
+      await closeConnection(); // PGlite: a clean checkpoint, and the lock file goes
+    })();
+    return closing;
   };
-  // Close PGlite cleanly (flushes its files, frees the lock) and then let the signal end the process.
-  process.once('SIGTERM', () => close('SIGTERM'));
-  process.once('SIGINT', () => close('SIGINT'));
+  const shared = globalThis as typeof globalThis & { __mastheadManagedShutdown?: boolean; __mastheadShutdown?: () => Promise<void> };
+  if (shared.__mastheadManagedShutdown) {
+    // scripts/server.mjs calls this once the last request in flight has finished.
+    shared.__mastheadShutdown = close;
+    return;
+  }
+  // `next dev` and `next start`: close on the signal, then let the signal end the process.
+  const onSignal = (signal: NodeJS.Signals) => void close().finally(() => process.kill(process.pid, signal));
+  process.once('SIGTERM', onSignal);
+  process.once('SIGINT', onSignal);
 }
 
 /** instrumentation.ts calls this: a database that cannot be opened stops the server with one line. */
@@ -37,8 +45,9 @@ export async function startServer(): Promise<void> {
   try {
     await prepareDatabase();
   } catch (error) {
-    // A locked, corrupt or unreachable database: say why in one line, then stop.
-    console.error(`Masthead cannot start: ${error instanceof Error ? error.message : String(error)}`);
+    // A locked, corrupt or unreachable database: say why in one plain line (for the person starting it,
+    // not a log line), then stop.
+    process.stderr.write(`Masthead cannot start: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exit(1);
   }
 }

@@ -1,6 +1,6 @@
-// `npm start`: build when the sources changed since the last build, then serve with `next start`.
+// `npm start`: build when the sources changed since the last build, then serve with scripts/server.mjs.
 // The database is migrated and seeded by instrumentation.ts inside the server itself.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -37,11 +37,5 @@ if (!built) {
 // database that changed meanwhile: start every server with a clean route cache.
 fs.rmSync(path.join(root, '.next', 'server', 'route-cache'), { recursive: true, force: true });
 
-const port = process.env.PORT || '3000';
-const server = spawn(process.execPath, [nextBin, 'start', '-p', port, ...(process.env.HOSTNAME ? ['-H', process.env.HOSTNAME] : [])], {
-  cwd: root,
-  stdio: 'inherit',
-  env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
-});
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => server.kill(signal));
-server.on('exit', (code, signal) => process.exit(code ?? (signal ? 128 : 1)));
+// Serve in this process (scripts/server.mjs): signals reach the server directly, and it stops gracefully.
+await import('./server.mjs');

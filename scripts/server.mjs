@@ -1,0 +1,129 @@
+// The production server (`npm start` runs it after building): Next's own request handler on node:http,
+// plus what `next start` lacks — a JSON log line per request with a request id, and a graceful stop.
+// On SIGTERM/SIGINT it stops accepting connections, lets in-flight requests finish (at most
+// SHUTDOWN_TIMEOUT_MS, 10 s by default), closes the database and exits 0.
+// Env: PORT (3000), HOSTNAME (all interfaces), DATA_DIR / DATABASE_URL as for the app, LOG_LEVEL.
+import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import path from 'node:path';
+import { createLogger, loggedPath, routeConsoleTo } from '../lib/logging.mjs';
+
+// What `next start` does first: a production build needs production React.
+process.env.NODE_ENV = 'production';
+process.env.NEXT_TELEMETRY_DISABLED = '1';
+
+const root = path.resolve(import.meta.dirname, '..');
+const port = Number(process.env.PORT || 3000);
+const hostname = process.env.HOSTNAME || undefined;
+const drainMs = Number(process.env.SHUTDOWN_TIMEOUT_MS || 10_000);
+for (const [name, value, max] of /** @type {const} */ ([['PORT', port, 65535], ['SHUTDOWN_TIMEOUT_MS', drainMs, 600_000]])) {
+  if (!Number.isInteger(value) || value < 1 || value > max) {
+    process.stderr.write(`Masthead cannot start: ${name} must be a whole number from 1 to ${max}.\n`);
+    process.exit(1);
+  }
+}
+
+/** @type {typeof globalThis & { __mastheadLogger?: import('pino').Logger, __mastheadShutdown?: () => Promise<void>, __mastheadManagedShutdown?: boolean }} */
+const shared = globalThis;
+// The app's lib/logger.ts picks this instance up: one stream, one redaction config.
+const log = (shared.__mastheadLogger = createLogger());
+routeConsoleTo(log);
+// lib/startup.ts leaves the database to us: it is closed after the last request, not on the signal.
+shared.__mastheadManagedShutdown = true;
+
+const started = performance.now();
+const { default: next } = await import('next');
+
+const server = http.createServer();
+const app = next({ dev: false, dir: root, hostname: hostname ?? 'localhost', port, httpServer: server });
+const handle = app.getRequestHandler();
+
+let inFlight = 0;
+let stopping = false;
+/** @type {(() => void) | undefined} */
+let onIdle;
+
+server.on('request', (req, res) => {
+  const start = performance.now();
+  // Ours, never the client's: a forged id could not be told from a real one in the logs.
+  const id = randomUUID();
+  req.headers['x-request-id'] = id; // instrumentation.ts onRequestError logs it with the error
+  res.setHeader('X-Request-Id', id);
+  if (stopping) res.setHeader('Connection', 'close');
+  inFlight++;
+  // The status that went out: a streamed page may set statusCode again after its headers were sent.
+  let status = 0;
+  const writeHead = res.writeHead;
+  res.writeHead = function (/** @type {any[]} */ ...args) {
+    status ||= args[0];
+    return writeHead.apply(this, /** @type {any} */ (args));
+  };
+  res.once('close', () => {
+    inFlight--;
+    const ms = Math.round((performance.now() - start) * 10) / 10;
+    const line = { reqId: id, method: req.method, path: loggedPath(req.url), status: status || res.statusCode, ms };
+    if (!res.writableFinished) log.warn({ ...line, aborted: true }, 'request aborted');
+    else if (line.status >= 500) log.error(line, 'request');
+    else log.info(line, 'request');
+    if (inFlight === 0) onIdle?.();
+  });
+  handle(req, res).catch((/** @type {unknown} */ error) => {
+    // Next renders its own error pages; this is a failure of the handler itself.
+    log.error({ reqId: id, err: error }, 'request handler failed');
+    if (!res.headersSent) {
+      res.statusCode = 500;
+      res.setHeader('Content-Type', 'text/plain; charset=utf-8');
+      res.end('Something went wrong on our side. Please try again.');
+    } else res.destroy();
+  });
+});
+
+async function shutdown(/** @type {NodeJS.Signals} */ signal) {
+  if (stopping) return; // a terminal's Ctrl-C reaches npm and us both: one stop is enough
+  stopping = true;
+  const begun = performance.now();
+  log.info({ signal, inFlight }, 'stopping: no new connections, finishing requests in flight');
+  server.close();
+  server.closeIdleConnections();
+  if (inFlight > 0) {
+    const drained = await new Promise((resolve) => {
+      const timer = setTimeout(() => resolve(false), drainMs);
+      onIdle = () => (clearTimeout(timer), resolve(true));
+    });
+    if (!drained) log.warn({ inFlight, afterMs: drainMs }, 'requests still running at the deadline: closing their connections');
+  }
+  server.closeAllConnections();
+  let code = 0;
+  try {
+    await app.close(); // runs Next's pending after() callbacks, which may still write
+    await shared.__mastheadShutdown?.(); // the scheduler stops, the database closes and its lock goes
+  } catch (error) {
+    log.error({ err: error }, 'could not close cleanly');
+    code = 1;
+  }
+  log.info({ ms: Math.round(performance.now() - begun) }, 'stopped');
+  log.flush();
+  process.exit(code);
+}
+for (const signal of /** @type {const} */ (['SIGTERM', 'SIGINT', 'SIGHUP'])) process.on(signal, () => void shutdown(signal));
+
+server.on('error', (error) => {
+  // EADDRINUSE and the like: one plain line for the person starting it, then stop.
+  process.stderr.write(`Masthead cannot start: ${error.message}\n`);
+  process.exit(1);
+});
+
+await app.prepare();
+await new Promise((resolve) => server.listen(port, hostname, () => resolve(undefined)));
+const shown = hostname && hostname !== '0.0.0.0' && hostname !== '::' ? hostname : 'localhost';
+const url = `http://${shown}:${port}`;
+// Next runs instrumentation.ts register() (migrations, the demo seed and its logins) before the first
+// request it serves, so ask for our own health: "ready" then means the database answers. A database
+// that cannot be opened (held by a live process, unreadable) ends the process there, with one line.
+const health = await fetch(`${url}/api/health`).then(
+  async (response) => ({ status: response.status, body: await response.text() }),
+  (/** @type {Error} */ error) => ({ status: 0, body: error.message }),
+);
+const startupMs = Math.round(performance.now() - started);
+if (health.status === 200) log.info({ url, startupMs }, `Masthead is ready on ${url}`);
+else log.error({ url, startupMs, health }, `Masthead is listening on ${url} but is not healthy`);
