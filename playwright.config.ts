@@ -47,7 +47,9 @@ export default defineConfig({
   // rename sections or post into the same database.
   projects: [
     { name: 'reading', testMatch: /reading\.spec\.ts/, use: browser },
-    { name: 'journeys', testIgnore: /reading\.spec\.ts/, dependencies: ['reading'], use: browser },
+    { name: 'journeys', testIgnore: /(reading|operations)\.spec\.ts/, dependencies: ['reading'], use: browser },
+    // Servers of their own (port E2E_PORT + 1), killed and restarted: last, reusing the build, alone on the machine.
+    { name: 'operations', testMatch: /operations\.spec\.ts/, dependencies: ['journeys'], use: browser },
   ],
   webServer: {
     // `npm start` without npm: builds when the sources changed, then serves; the server migrates and
