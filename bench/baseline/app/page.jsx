@@ -10,7 +10,8 @@ export default function Page() {
           <Link href="/" className="text-3xl font-black tracking-tight">
             Baseline
           </Link>
-          <Link href="/search" className="font-sans text-sm">
+          {/* Links point at the page itself: a link to a missing route would log a 404 prefetch in the console. */}
+          <Link href="/" className="font-sans text-sm">
             Search
           </Link>
         </div>
