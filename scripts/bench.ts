@@ -816,6 +816,12 @@ async function loadScenario(server: Server, d: Dataset, out: string[][]): Promis
   });
   const statuses = new Map<number, number>();
   traffic.instance.on('response', (_client, status) => statuses.set(status, (statuses.get(status) ?? 0) + 1));
+  // Connection-level failures by cause (timeouts, resets): they are not HTTP answers, but they count.
+  const failures = new Map<string, number>();
+  traffic.instance.on('reqError', (error: Error & { code?: string }) => {
+    const cause = error.code ?? error.message;
+    failures.set(cause, (failures.get(cause) ?? 0) + 1);
+  });
 
   const posts: PostOutcome[] = [];
   const deadline = Date.now() + LOAD_SECONDS * 1000;
@@ -846,7 +852,8 @@ async function loadScenario(server: Server, d: Dataset, out: string[][]): Promis
   out.push(
     ['public requests (6 pages in turn)', `${f0(result.requests.total)} (${f0(result.requests.total / LOAD_SECONDS)} req/s), p50 ${f1(result.latency.p50)} ms, p99 ${f1(result.latency.p99)} ms`],
     ['responses ≥ 500', f0(serverErrors)],
-    ['status codes', [...statuses].sort(([a], [b]) => a - b).map(([s, n]) => `${s}: ${f0(n)}`).join(', ') + (result.errors ? `, connection errors: ${result.errors}` : '')],
+    ['status codes', [...statuses].sort(([a], [b]) => a - b).map(([s, n]) => `${s}: ${f0(n)}`).join(', ')],
+    ['requests without an answer (30 s timeout or connection error)', failures.size ? [...failures].map(([cause, n]) => `${cause}: ${f0(n)}`).join(', ') : '0'],
     ['comments posted / acknowledged (303) / found in the database', `${posts.length} / ${ackedIds.length} / ${stored}`],
     ['comment action p50 / p99 (the POST alone)', `${f0(percentile(times, 50))} / ${f0(percentile(times, 99))} ms`],
     ['server RSS peak', `${f0(peak)} MB`],
