@@ -2,14 +2,15 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { articles, comments, notifications, users } from '@/db/schema';
 import { DAY, magazine } from '@/test/comment-fixtures';
-import { freshDatabasePerTest } from '@/test/database';
-import { postComment, type NewCommentInput } from './comments';
+import { engine, freshDatabasePerTest } from '@/test/database';
+import { postComment, THREAD_PAGE_SIZE, type NewCommentInput } from './comments';
 import { outboxDir } from './mail';
 import { approveComment, removeComment } from './moderation';
 import {
+  claimNotificationEmails,
   deliverNotificationEmails,
   listNotifications,
   markAllRead,
@@ -115,6 +116,24 @@ describe('notifications', () => {
     expect(await unreadCount(reader.id)).toBe(0);
   });
 
+  it('links to the thread page that shows the comment when the thread has several', async () => {
+    const { m, reader, own } = await scene();
+    // Fifty newer top-level comments push the reader's comment to page two of the newest-first thread.
+    const later = Date.now() + 1000;
+    await db()
+      .insert(comments)
+      .values(Array.from({ length: THREAD_PAGE_SIZE }, (_, i) => ({ articleId: m.article.id, authorId: m.author.id, body: `newer ${i}`, createdAt: new Date(later + i * 1000) })));
+    const reply = await post(m.admin, { articleId: m.article.id, parentId: own.id, body: 'Found you on page two' });
+    const [latest] = (await listNotifications(reader.id)).items;
+    expect(latest).toMatchObject({ commentId: reply.id, threadPage: 2 });
+    expect(notificationHref(latest!)).toBe(`/articles/first-story?page=2#comment-${reply.id}`);
+
+    await setWantsEmail(reader.id, true);
+    await deliverNotificationEmails();
+    const texts = outbox().map((message) => message.text);
+    expect(texts.some((text) => text.includes(`https://magazine.example/articles/first-story?page=2#comment-${reply.id}\n`))).toBe(true);
+  });
+
   it('pages through many, newest first', async () => {
     const m = await magazine(db());
     const reader = await m.person();
@@ -206,6 +225,22 @@ describe('notification emails', () => {
     expect(delivered).toHaveLength(expected);
     const rows = await db().select({ emailedAt: notifications.emailedAt }).from(notifications).where(eq(notifications.userId, reader.id));
     expect(rows.every((row) => row.emailedAt !== null)).toBe(true);
+  });
+
+  it.skipIf(engine === 'pglite')('skips what another server has claimed and not yet committed (PostgreSQL)', async () => {
+    const { reader } = await scene();
+    await setWantsEmail(reader.id, true);
+    const deliver = vi.fn();
+    // One server holds its claim open while a second runs a whole round on another connection of the pool.
+    let during = -1;
+    const held = await db().transaction(async (tx) => {
+      const mine = await claimNotificationEmails(tx);
+      during = await deliverNotificationEmails({ deliver });
+      return mine.length;
+    });
+    expect([held, during]).toEqual([2, 0]);
+    expect(deliver).not.toHaveBeenCalled();
+    expect(await deliverNotificationEmails({ deliver })).toBe(0);
   });
 
   it('leaves a notification whose mail failed for the next round', async () => {

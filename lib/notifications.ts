@@ -2,13 +2,15 @@ import 'server-only';
 import { and, asc, count, desc, eq, gt, inArray, isNull, ne, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
-import { getDb, type Database } from '@/db/client';
+import { getDb, type Database, type Transaction } from '@/db/client';
 import { articles, comments, notifications, users } from '@/db/schema';
+import { locateComment } from './comments';
 import { env, siteUrl } from './env';
 import { logger } from './logger';
 import { UserError } from './errors';
 import { sendMail, type Mail } from './mail';
 import { pageCount, type Page } from './pagination';
+import { threadHref } from './thread-links';
 
 // What a reader is told about: replies to their comments and approvals of their held ones. The rows
 // are written by lib/comments.ts and lib/moderation.ts inside their own transactions; this module
@@ -31,6 +33,8 @@ export interface NotificationItem {
   /** Who wrote that comment (the replier); "Someone" when their account is gone. */
   actorName: string;
   article: { slug: string; title: string };
+  /** The page of the story's thread (newest first) that shows the comment: busy threads have several. */
+  threadPage: number;
 }
 
 interface Options {
@@ -66,7 +70,14 @@ function toItem(row: ItemRow): NotificationItem {
     commentId: row.commentId,
     actorName: row.actorName ?? 'Someone',
     article: { slug: row.slug, title: row.title },
+    threadPage: 1,
   };
+}
+
+/** Finds the thread page of each item's comment (a reply to an old comment may sit on a later page). */
+async function located(items: NotificationItem[]): Promise<NotificationItem[]> {
+  const places = await Promise.all(items.map((item) => locateComment(item.commentId)));
+  return items.map((item, i) => ({ ...item, threadPage: places[i]?.page ?? 1 }));
 }
 
 /** The sentence a notification says, in the list and in the mail. */
@@ -74,9 +85,9 @@ export function notificationText(item: Pick<NotificationItem, 'kind' | 'actorNam
   return item.kind === 'approved' ? `Your comment on ${item.article.title} was approved` : `${item.actorName} replied to your comment on ${item.article.title}`;
 }
 
-/** Where a notification leads: the comment's anchor on its story. */
-export function notificationHref(item: Pick<NotificationItem, 'commentId' | 'article'>): string {
-  return `/articles/${item.article.slug}#comment-${item.commentId}`;
+/** Where a notification leads: the comment's anchor on its story (on the thread page that shows it). */
+export function notificationHref(item: Pick<NotificationItem, 'commentId' | 'article' | 'threadPage'>): string {
+  return threadHref(item.article.slug, { page: item.threadPage }, `comment-${item.commentId}`);
 }
 
 function joined(db: Database, where: SQL | undefined) {
@@ -116,7 +127,7 @@ export async function listNotifications(userId: number, { page = 1, db = getDb()
       .where(where),
   ]);
   const total = totals?.n ?? 0;
-  return { items: rows.map(toItem), page, total, pageCount: pageCount(total, NOTIFICATIONS_PAGE_SIZE) };
+  return { items: await located(rows.map(toItem)), page, total, pageCount: pageCount(total, NOTIFICATIONS_PAGE_SIZE) };
 }
 
 /** Marks every notification of the reader read; returns how many were unread. */
@@ -176,44 +187,56 @@ function notificationMail(to: string, item: NotificationItem): Mail {
 }
 
 /**
+ * The next batch to mail, locked (rows another server holds are skipped) and marked emailed, inside the
+ * caller's transaction: whoever commits it owns those mails.
+ */
+export async function claimNotificationEmails(tx: Transaction, now = new Date()) {
+  const rows = await tx
+    .select({ ...itemColumns, to: users.email })
+    .from(notifications)
+    .innerJoin(users, eq(users.id, notifications.userId))
+    .innerJoin(comments, eq(comments.id, notifications.commentId))
+    .innerJoin(articles, eq(articles.id, comments.articleId))
+    .leftJoin(actor, eq(actor.id, comments.authorId))
+    .where(
+      and(
+        isNull(notifications.emailedAt),
+        gt(notifications.createdAt, new Date(now.getTime() - EMAIL_WINDOW_MS)),
+        isNull(notifications.readAt),
+        eq(users.notifyByEmail, true),
+        ne(users.status, 'banned'),
+        stillShown,
+      ),
+    )
+    .orderBy(asc(notifications.createdAt), asc(notifications.id))
+    .limit(EMAIL_BATCH)
+    .for('update', { of: notifications, skipLocked: true });
+  if (rows.length) await tx.update(notifications).set({ emailedAt: now }).where(inArray(notifications.id, rows.map((row) => row.id)));
+  return rows;
+}
+
+/**
  * Mails the notifications not yet mailed to readers who opted in (from the last day, still unread and
  * still shown), at most EMAIL_BATCH per call. Runs from the scheduler in every server: rows are claimed
  * with FOR UPDATE SKIP LOCKED and marked emailed in the same transaction, so each goes out once however
- * many servers run it. A failed send stops the batch; the rest wait for the next round.
+ * many servers run it. The mail leaves after that commit: a slow mail server never holds the database
+ * (PGlite has one connection for everything). A failed send hands back the rest of the batch for the
+ * next round; a crash between commit and send loses those mails rather than sending any twice.
  */
 export async function deliverNotificationEmails({ db = getDb(), now = new Date(), deliver = sendMail }: Options & { deliver?: (mail: Mail) => unknown } = {}): Promise<number> {
-  return db.transaction(async (tx) => {
-    const rows = await tx
-      .select({ ...itemColumns, to: users.email })
-      .from(notifications)
-      .innerJoin(users, eq(users.id, notifications.userId))
-      .innerJoin(comments, eq(comments.id, notifications.commentId))
-      .innerJoin(articles, eq(articles.id, comments.articleId))
-      .leftJoin(actor, eq(actor.id, comments.authorId))
-      .where(
-        and(
-          isNull(notifications.emailedAt),
-          gt(notifications.createdAt, new Date(now.getTime() - EMAIL_WINDOW_MS)),
-          isNull(notifications.readAt),
-          eq(users.notifyByEmail, true),
-          ne(users.status, 'banned'),
-          stillShown,
-        ),
-      )
-      .orderBy(asc(notifications.createdAt), asc(notifications.id))
-      .limit(EMAIL_BATCH)
-      .for('update', { of: notifications, skipLocked: true });
-    const sent: number[] = [];
-    for (const row of rows) {
-      try {
-        await deliver(notificationMail(row.to, toItem(row)));
-        sent.push(row.id);
-      } catch (error) {
-        logger.error({ err: error, notificationId: row.id }, 'notification mail failed; it is retried on the next round');
-        break;
-      }
+  const claimed = await db.transaction((tx) => claimNotificationEmails(tx, now));
+  let sent = 0;
+  for (const [index, row] of claimed.entries()) {
+    try {
+      const [item] = await located([toItem(row)]);
+      await deliver(notificationMail(row.to, item!));
+      sent++;
+    } catch (error) {
+      logger.error({ err: error, notificationId: row.id }, 'notification mail failed; it is retried on the next round');
+      const unsent = claimed.slice(index).map((rest) => rest.id);
+      await db.update(notifications).set({ emailedAt: null }).where(and(inArray(notifications.id, unsent), eq(notifications.emailedAt, now)));
+      break;
     }
-    if (sent.length) await tx.update(notifications).set({ emailedAt: now }).where(inArray(notifications.id, sent));
-    return sent.length;
-  });
+  }
+  return sent;
 }
