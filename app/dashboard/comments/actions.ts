@@ -3,7 +3,7 @@
 import { refresh, updateTag } from 'next/cache';
 import { z } from 'zod';
 import { action } from '@/lib/action';
-import { banAuthor, banAuthorSchema, decisionSchema, featureComment, moderate, type ModerationResult } from '@/lib/moderation';
+import { banAuthor, decisionSchema, featureComment, moderate, type ModerationResult } from '@/lib/moderation';
 
 /** Expires exactly the public tags the decision changed, and re-renders the queue the moderator is on. */
 function settle(result: ModerationResult) {
@@ -34,10 +34,16 @@ export const featureCommentAction = action(
   },
 );
 
-const durations: Record<string, string> = { '1': 'for 1 day', '7': 'for 7 days', '30': 'for 30 days', permanent: 'permanently' };
+const durations = { '1': 'for 1 day', '7': 'for 7 days', '30': 'for 30 days', permanent: 'permanently' } as const;
 
-/** "Ban author" on a queue item: suspends the comment's author for N days, or bans them for good. */
-export const banCommentAuthor = action({ role: 'editor', input: banAuthorSchema }, async ({ user, input }) => {
-  settle(await banAuthor(user, input));
-  return { status: 'ok', message: `Author banned ${durations[String(input.duration)] ?? `for ${input.duration} days`} and signed out.` };
-});
+/** "Ban author" on a queue item: suspends the comment's author for 1, 7 or 30 days (the Duration select's choices), or bans them for good. */
+export const banCommentAuthor = action(
+  {
+    role: 'editor',
+    input: z.object({ commentId, duration: z.enum(['1', '7', '30', 'permanent'], { error: 'Choose how long the ban lasts.' }) }),
+  },
+  async ({ user, input }) => {
+    settle(await banAuthor(user, input));
+    return { status: 'ok', message: `Author banned ${durations[input.duration]} and signed out.` };
+  },
+);
