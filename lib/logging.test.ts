@@ -29,8 +29,11 @@ describe('structured logs', () => {
   it('never contain a password, token, cookie or authorization header, whatever the nesting', () => {
     const { logger, text, records } = capture();
     const [password, token, jwt, hash] = SECRETS as [string, string, string, string];
-    logger.info({ password, token, form: { email: 'ada@example.com', password, current: password }, passwordHash: hash }, 'sign-up');
-    logger.info({ req: { headers: { cookie: `authjs.session-token=${jwt}`, authorization: `Bearer ${token}`, 'user-agent': 'test' } } }, 'headers');
+    const form = { email: 'ada@example.com', password, current: password };
+    logger.info({ password, token, form, passwordHash: hash }, 'sign-up');
+    expect(form.password).toBe(password); // the caller's object is left as it was
+    logger.info({ req: { headers: { cookie: `authjs.session-token=${jwt}`, Authorization: `Bearer ${token}`, 'user-agent': 'test' } } }, 'headers');
+    logger.info({ rows: [{ id: 1, Password: password }] }, 'in an array, any case');
     logger.info({ res: { headers: { 'set-cookie': `authjs.session-token=${jwt}; HttpOnly` } } }, 'response');
     logger.info({ user: { credentials: { password, sessionToken: jwt } } }, 'deep');
     // Free text: a message that interpolated a cookie header, a query string or a bearer token.
