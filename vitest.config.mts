@@ -5,7 +5,7 @@ const shared = {
   include: ['lib/**/*.test.ts', 'db/**/*.test.ts', 'scripts/**/*.test.ts', 'components/**/*.test.tsx'],
   setupFiles: ['./test/setup.ts'],
   testTimeout: 30_000,
-  hookTimeout: 60_000,
+  hookTimeout: 120_000,
   pool: 'forks' as const,
   maxWorkers: 2,
 };
