@@ -6,7 +6,7 @@ import { decodeEntities } from './fixtures';
 // throttling and bad-input specs reach server actions without clicking through a page per request.
 
 export interface RenderedForm {
-  /** Every named input, textarea and select of the form with its rendered value (hidden fields included). */
+  /** Every named input, textarea and select of the form with its rendered value (hidden fields and boxes included). */
   fields: Record<string, string>;
   /** The hidden fields alone: what identifies the server action. */
   hidden: Record<string, string>;
@@ -30,8 +30,8 @@ export function formsIn(html: string): RenderedForm[] {
       const attrs = attributes(tag);
       if (!attrs.name) continue;
       if (attrs.type === 'hidden') hidden[attrs.name] = attrs.value ?? '';
-      if (attrs.type === 'checkbox' || attrs.type === 'radio' || attrs.type === 'submit') continue;
-      fields[attrs.name] ??= attrs.value ?? '';
+      if (attrs.type === 'submit') continue;
+      fields[attrs.name] ??= attrs.value ?? (attrs.type === 'checkbox' || attrs.type === 'radio' ? 'on' : '');
     }
     const names = Object.keys(hidden);
     if (!names.some((name) => name.startsWith('$ACTION'))) continue;
