@@ -118,7 +118,7 @@ describe('query plans on a bulk dataset', () => {
     await db.execute(sql`insert into ${reports} (comment_id, user_id, reason) select id, author_id, 'spam' from ${comments} where id % 83 = 0 and author_id is not null`);
     // Statistics and the visibility map, as autovacuum would leave them: index-only scans become possible.
     await db.execute(sql`vacuum analyze`);
-  }, 180_000);
+  }, 300_000);
 
   it('serves every list, search and thread query from an index, never a sequential scan of articles or comments', async () => {
     const connection = database();
@@ -183,7 +183,7 @@ describe('query plans on a bulk dataset', () => {
     }
     expect(problems, problems.join('\n')).toEqual([]);
     expect(explained).toBeGreaterThanOrEqual(calls.length);
-  }, 120_000);
+  }, 240_000);
 });
 
 describe('the plan check', () => {
