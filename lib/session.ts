@@ -1,5 +1,6 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
+import { cache } from 'react';
 import { getDb } from '@/db/client';
 import { users, type Role } from '@/db/schema';
 import { auth } from './auth';
@@ -14,10 +15,11 @@ export interface CurrentUser {
 }
 
 /**
- * The signed-in person, re-checked against the database on every call: a changed token version
- * (role or password change, ban, deletion) or a suspension ends the session at once.
+ * The signed-in person, re-checked against the database on every request (once per render: the layout
+ * and the page share it): a changed token version (role or password change, ban, deletion) or a
+ * suspension ends the session at once.
  */
-export async function currentUser(): Promise<CurrentUser | null> {
+export const currentUser = cache(async function currentUser(): Promise<CurrentUser | null> {
   const session = await auth();
   const id = Number(session?.user?.id);
   if (!Number.isInteger(id) || id <= 0) return null;
@@ -27,4 +29,4 @@ export async function currentUser(): Promise<CurrentUser | null> {
   if (user.status === 'banned') return null;
   if (user.status === 'suspended' && (!user.suspendedUntil || user.suspendedUntil > new Date())) return null;
   return { id: user.id, name: user.name, email: user.email, slug: user.slug, role: user.role, trusted: user.trusted };
-}
+});
