@@ -24,7 +24,7 @@ export const BACKUP_VERSION = 1;
 const MEDIA_CHUNK = 48 * 1024; // a multiple of 3: every line is whole base64
 const FETCH_ROWS = 500;
 const INSERT_ROWS = 1_000;
-const INSERT_BYTES = 4 * 1024 * 1024;
+const INSERT_BYTES = 1024 * 1024;
 
 export const defaultMigrationsFolder = () => path.join(process.cwd(), 'db', 'migrations');
 
