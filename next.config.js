@@ -74,6 +74,8 @@ const nextConfig = {
       { pathname: '/images/**', search: '' },
       { pathname: '/media/**', search: '' },
     ],
+    // The optimizer replaces the site's CSP with its own sandbox policy: keep that, plus the site's rules.
+    contentSecurityPolicy: "default-src 'self'; script-src 'none'; frame-src 'none'; sandbox; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
   },
   async headers() {
     return [
