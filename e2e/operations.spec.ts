@@ -26,12 +26,14 @@ class Server {
   constructor(
     readonly dataDir: string,
     private readonly env: Record<string, string> = {},
+    private readonly command: [string, ...string[]] = [process.execPath, 'scripts/start.mjs'],
   ) {}
 
   /** Starts `npm start` in a process group of its own; resolves with the ms until /api/health says 200. */
   async start(): Promise<number> {
     const begun = performance.now();
-    this.child = spawn(process.execPath, ['scripts/start.mjs'], {
+    const [program, ...args] = this.command;
+    this.child = spawn(program, args, {
       cwd: root,
       detached: true, // a process group of its own, to kill whole
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -305,6 +307,19 @@ test.describe('operations', () => {
     };
     testInfo.annotations.push({ type: 'figures', description: JSON.stringify(figures) });
     console.log(`kill -9: ${JSON.stringify(figures)}`);
+  });
+
+  test('npm start passes SIGTERM through to the server, which stops cleanly', async () => {
+    const dataDir = tempDataDir();
+    dirs.push(dataDir);
+    const server = new Server(dataDir, {}, ['npm', 'start']);
+    servers.push(server);
+    await server.start();
+    expect(fs.existsSync(path.join(dataDir, 'masthead.lock'))).toBe(true);
+    expect(await server.stop('SIGTERM')).toBe(0); // npm's own exit code: the server's
+    expect(server.log()).toContain('"msg":"stopped"');
+    expect(fs.existsSync(path.join(dataDir, 'masthead.lock'))).toBe(false);
+    expect(await health()).toBe(0); // nothing left serving
   });
 
   test('SIGTERM finishes the requests in flight, closes the database and exits 0', async ({ browser }) => {
