@@ -71,6 +71,9 @@ export default defineConfig({
       NODE_ENV: 'production',
       // Every demo account gets this password, so specs can sign in as any role (e2e/fixtures.ts).
       MASTHEAD_DEMO_PASSWORD: DEMO_PASSWORD,
+      // As if behind a reverse proxy: each browser context says which client it is with X-Forwarded-For
+      // (e2e/fixtures.ts newPerson), so tests running side by side do not share per-address limits.
+      TRUST_PROXY: '1',
       // Embedded PGlite unless E2E_DATABASE_URL names a PostgreSQL database (which should be empty).
       DATABASE_URL: process.env.E2E_DATABASE_URL ?? '',
     },

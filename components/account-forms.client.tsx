@@ -1,15 +1,18 @@
 'use client';
 
+import type { FormState } from '@/lib/action';
 import { useFormAction, type FormAction as Action } from './action-form.client';
 import { FormAlert } from './form-alert';
 import { TextField } from './text-field';
 
 const button = 'self-start rounded bg-[var(--ink)] px-4 py-2 font-semibold text-[var(--paper)] disabled:opacity-60';
 
-export function SignUpForm({ action, next }: { action: Action; next: string }) {
-  const { state, formAction, pending, typed, error } = useFormAction(action);
+/** `initial`: a refusal kept from a submission without JavaScript (the form is named "sign-up"). */
+export function SignUpForm({ action, next, initial }: { action: Action; next: string; initial?: FormState }) {
+  const { state, formAction, pending, typed, error } = useFormAction(action, initial);
   return (
-    <form action={formAction} className="flex flex-col gap-4 font-sans">
+    <form id="sign-up" action={formAction} className="flex flex-col gap-4 font-sans">
+      <input type="hidden" name="_form" value="sign-up" />
       <FormAlert state={state} />
       <input type="hidden" name="next" value={next} />
       <TextField label="Name" name="name" autoComplete="name" maxLength={100} defaultValue={typed('name')} error={error('name')} />

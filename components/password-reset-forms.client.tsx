@@ -7,11 +7,13 @@ import { primaryButton } from './form-styles';
 import { TextField } from './text-field';
 
 /** Asks for a reset link. After a submit it shows the one answer, whatever the address was. */
-export function ForgotPasswordForm({ action }: { action: FormAction }) {
-  const { state, formAction, pending, typed, error } = useFormAction(action);
+/** `initial`: the answer kept from a submission without JavaScript (the form is named "forgot-password"). */
+export function ForgotPasswordForm({ action, initial }: { action: FormAction; initial?: FormState }) {
+  const { state, formAction, pending, typed, error } = useFormAction(action, initial);
   return (
-    <form action={formAction} className="flex flex-col gap-4 font-sans">
+    <form id="forgot-password" action={formAction} className="flex flex-col gap-4 font-sans">
       <FormAlert state={state} />
+      <input type="hidden" name="_form" value="forgot-password" />
       <TextField label="Email" name="email" type="email" autoComplete="email" maxLength={254} defaultValue={typed('email')} error={error('email')} />
       <button type="submit" disabled={pending} className={`self-start ${primaryButton}`}>
         Send reset link

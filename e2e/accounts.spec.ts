@@ -41,10 +41,25 @@ test.describe('reader accounts', () => {
     await expect(page.getByLabel('Email')).toHaveValue(`careless-${id}@example.com`);
   });
 
-  test('signing up works without JavaScript', async ({ browser }) => {
+  test('signing up works without JavaScript, and a refusal comes back to the form in words', async ({ browser }) => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     const id = unique();
+    await page.goto('/signup');
+    await page.getByLabel('Name').fill(`NoJS ${id}`);
+    await page.getByLabel('Email').fill(`nojs-${id}@example.com`);
+    await page.getByLabel('Password').fill('password123');
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await expect(page.getByRole('main').getByRole('alert')).toContainText('one of the most common ones');
+    await expect(page.getByLabel('Email')).toHaveValue(`nojs-${id}@example.com`);
+
+    await page.goto('/login');
+    await page.getByLabel('Email').fill(`nojs-${id}@example.com`);
+    await page.getByLabel('Password').fill('not the password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.getByRole('main').getByRole('alert')).toContainText('don’t match an account');
+    await expect(page.getByLabel('Email')).toHaveValue(`nojs-${id}@example.com`);
+
     await page.goto('/signup');
     await page.getByLabel('Name').fill(`NoJS ${id}`);
     await page.getByLabel('Email').fill(`nojs-${id}@example.com`);

@@ -20,7 +20,7 @@ async function post(person: Person, url: string, text: string) {
   await person.page.goto(url);
   await person.page.getByRole('textbox', { name: 'Your comment', exact: true }).fill(text);
   await person.page.getByRole('button', { name: 'Post comment' }).click();
-  await person.page.waitForURL(/#comment-\d+$/);
+  await expect(person.page).toHaveURL(/#comment-\d+$/);
   lastPost.set(person.email, Date.now());
 }
 
@@ -297,7 +297,7 @@ test.describe('moderating comments', () => {
     const text = `Reported but fine ${unique()}`;
     await editor.page.getByRole('textbox', { name: 'Your comment', exact: true }).fill(text);
     await editor.page.getByRole('button', { name: 'Post comment' }).click();
-    await editor.page.waitForURL(/#comment-\d+$/);
+    await expect(editor.page).toHaveURL(/#comment-\d+$/);
 
     const reader = await newPerson(browser);
     await reader.page.goto(url);

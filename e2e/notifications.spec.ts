@@ -36,7 +36,7 @@ async function replyTo(page: Page, text: string, reply: string) {
   // By role: only the form just opened is visible (replies nested below have closed forms of their own).
   await parent.getByRole('textbox', { name: 'Your reply' }).fill(reply);
   await parent.getByRole('button', { name: 'Post reply' }).click();
-  await page.waitForURL(/#comment-\d+$/);
+  await expect(page).toHaveURL(/#comment-\d+$/); // a soft navigation: no load event to wait for
 }
 
 const notificationsLink = (page: Page) => page.getByRole('banner').getByRole('link', { name: /^Notifications/ });
@@ -49,7 +49,7 @@ test.describe('notifications', () => {
     await reader.page.goto(url);
     await reader.page.getByLabel('Your comment').fill(words);
     await reader.page.getByRole('button', { name: 'Post comment' }).click();
-    await reader.page.waitForURL(/#comment-\d+$/);
+    await expect(reader.page).toHaveURL(/#comment-\d+$/);
     await reader.page.goto('/');
     await expect(notificationsLink(reader.page)).toHaveAccessibleName('Notifications');
 

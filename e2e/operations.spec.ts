@@ -46,6 +46,7 @@ class Server {
         DATABASE_URL: '',
         NODE_ENV: 'production',
         MASTHEAD_DEMO_PASSWORD: DEMO_PASSWORD,
+        TRUST_PROXY: '1', // clients name their address, as in playwright.config.ts
         ...this.env,
       },
     });

@@ -90,17 +90,22 @@ export function action<S extends z.ZodType, T = undefined>(
   };
   return async (_previous: FormState<T>, raw: Input): Promise<FormState<T>> => {
     const object = formObject(raw);
-    const state = await attempt(object, typedValues(object));
-    const form = raw instanceof FormData ? raw.get(FORM_FIELD) : null;
-    // Without JavaScript (no Next-Action header) the page Next sends back would not show this outcome:
-    // keep it for the form and go back to it.
-    if (state.status === 'error' && typeof form === 'string' && /^[\w-]{1,80}$/.test(form)) {
-      const request = await headers();
-      if (!request.get('next-action')) {
-        await keepFlash({ form, state });
-        redirect(`${await backPath()}#${form}`);
-      }
-    }
-    return state;
+    return backToForm(raw, await attempt(object, typedValues(object)));
   };
+}
+
+/**
+ * A form's answer. Without JavaScript (no Next-Action header) the page Next sends back would not show it:
+ * a refusal, or a success with a message to read, is kept for the form named by the `_form` field
+ * (lib/flash.ts) and the browser goes back to it. With JavaScript, or for a form without a name, the
+ * state is returned as it is.
+ */
+export async function backToForm<T>(raw: Input, state: FormState<T>): Promise<FormState<T>> {
+  const form = raw instanceof FormData ? raw.get(FORM_FIELD) : null;
+  const worthShowing = state.status === 'error' || (state.status === 'ok' && !!state.message);
+  if (worthShowing && typeof form === 'string' && /^[\w-]{1,80}$/.test(form) && !(await headers()).get('next-action')) {
+    await keepFlash({ form, state });
+    redirect(`${await backPath()}#${form}`);
+  }
+  return state;
 }

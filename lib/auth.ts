@@ -41,7 +41,9 @@ const credentialsSchema = z.object({
 const decoyHash = '$argon2id$v=19$m=19456,t=2,p=1$VCFM0Ieh69Dx01yCb1ROuA$+kF22uVK4oVOXKdOHSsM7b3B4Fbt6Dgk2Vwv+HQUpIo';
 
 export function clientAddress(request: Request | undefined): string {
-  const forwarded = request?.headers.get('x-forwarded-for')?.split(',')[0]?.trim();
+  // scripts/server.mjs sets this header: the socket's address, or behind a trusted proxy (TRUST_PROXY)
+  // the client's as the proxy saw it, its last entry (earlier ones are whatever the client sent).
+  const forwarded = request?.headers.get('x-forwarded-for')?.split(',').at(-1)?.trim();
   return forwarded || request?.headers.get('x-real-ip') || 'unknown';
 }
 

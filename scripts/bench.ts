@@ -137,6 +137,8 @@ async function startServer(name: string, args: string[], env: Record<string, str
 
 function startMasthead(dataDir: string, databaseUrl?: string): Promise<Server> {
   const env: Record<string, string> = { PORT: String(ports.masthead), HOSTNAME: '127.0.0.1', DATA_DIR: dataDir, MASTHEAD_DEMO_PASSWORD: PASSWORD, NODE_ENV: 'production' };
+  // The load scenario's readers each name their own address (X-Forwarded-For), as behind a proxy.
+  env.TRUST_PROXY = '1';
   if (databaseUrl) env.DATABASE_URL = databaseUrl;
   // The first start builds (a few minutes on 2 cores); later ones only start.
   return startServer('masthead', ['scripts/start.mjs'], env, ports.masthead, '/api/health', 15 * 60_000);

@@ -16,6 +16,9 @@ const root = path.resolve(import.meta.dirname, '..');
 const port = Number(process.env.PORT || 3000);
 const hostname = process.env.HOSTNAME || undefined;
 const drainMs = Number(process.env.SHUTDOWN_TIMEOUT_MS || 10_000);
+// Behind a reverse proxy (TRUST_PROXY=1) the client's address is the last X-Forwarded-For entry, the one
+// the proxy added; otherwise it is the socket's, whatever a client sends (rate limits count per address).
+const trustProxy = /^(1|true|yes)$/i.test(process.env.TRUST_PROXY ?? '');
 for (const [name, value, max] of /** @type {const} */ ([['PORT', port, 65535], ['SHUTDOWN_TIMEOUT_MS', drainMs, 600_000]])) {
   if (!Number.isInteger(value) || value < 1 || value > max) {
     process.stderr.write(`Masthead cannot start: ${name} must be a whole number from 1 to ${max}.\n`);
@@ -59,6 +62,10 @@ server.on('request', (req, res) => {
   const id = randomUUID();
   req.headers['x-request-id'] = id; // instrumentation.ts onRequestError logs it with the error
   res.setHeader('X-Request-Id', id);
+  if (!trustProxy) {
+    req.headers['x-forwarded-for'] = req.socket.remoteAddress ?? '';
+    delete req.headers['x-real-ip'];
+  }
   if (stopping) res.setHeader('Connection', 'close');
   inFlight++;
   // The status that went out: a streamed page may set statusCode again after its headers were sent.

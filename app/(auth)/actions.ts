@@ -7,7 +7,7 @@ import { redirect, unstable_rethrow } from 'next/navigation';
 import { AuthError, CredentialsSignin } from 'next-auth';
 import { z } from 'zod';
 import { changeOwnPassword, deleteOwnAccount, signUp, updateProfile } from '@/lib/accounts';
-import { action, FORM_FIELD, formObject, type FormState } from '@/lib/action';
+import { action, backToForm, FORM_FIELD, formObject, type FormState } from '@/lib/action';
 import { clientAddress, signIn, signOut } from '@/lib/auth';
 import { UserError } from '@/lib/errors';
 import { keepFlash } from '@/lib/flash';
@@ -25,10 +25,10 @@ export async function signInWithPassword(_previous: FormState, form: FormData): 
     return { status: 'ok' };
   } catch (error) {
     if (error instanceof CredentialsSignin && error.code === 'too_many_attempts') {
-      return { status: 'error', message: 'Too many attempts. Please wait 15 minutes and try again.', values };
+      return backToForm(form, { status: 'error', message: 'Too many attempts. Please wait 15 minutes and try again.', values });
     }
     // One message whether the email exists or not.
-    if (error instanceof AuthError) return { status: 'error', message: 'That email and password don’t match an account.', values };
+    if (error instanceof AuthError) return backToForm(form, { status: 'error', message: 'That email and password don’t match an account.', values });
     throw error; // includes the redirect that signals success
   }
 }
@@ -46,9 +46,9 @@ export async function createAccount(_previous: FormState, form: FormData): Promi
     await signUp(input, address);
   } catch (error) {
     unstable_rethrow(error);
-    if (error instanceof UserError) return { status: 'error', message: error.message, fieldErrors: error.fieldErrors, values };
+    if (error instanceof UserError) return backToForm(form, { status: 'error', message: error.message, fieldErrors: error.fieldErrors, values });
     console.error('sign-up failed:', error);
-    return { status: 'error', message: 'Something went wrong on our side and no account was created. Please try again.', values };
+    return backToForm(form, { status: 'error', message: 'Something went wrong on our side and no account was created. Please try again.', values });
   }
   await signIn('credentials', { email: values.email, password: input.password, redirectTo: safeNext(input.next, '/') });
   return { status: 'ok' };
@@ -80,12 +80,12 @@ export async function requestReset(_previous: FormState, form: FormData): Promis
     await requestPasswordReset({ email }, address, {
       deliver: (mail) => after(() => sendMail(mail).catch((error: unknown) => logger.error({ err: error }, 'password reset mail failed'))),
     });
-    return { status: 'ok', message: RESET_REQUESTED };
+    return backToForm(form, { status: 'ok', message: RESET_REQUESTED });
   } catch (error) {
     unstable_rethrow(error);
-    if (error instanceof UserError) return { status: 'error', message: error.message, fieldErrors: error.fieldErrors, values };
+    if (error instanceof UserError) return backToForm(form, { status: 'error', message: error.message, fieldErrors: error.fieldErrors, values });
     logger.error({ err: error }, 'password reset request failed');
-    return { status: 'error', message: 'Something went wrong on our side and no link was sent. Please try again.', values };
+    return backToForm(form, { status: 'error', message: 'Something went wrong on our side and no link was sent. Please try again.', values });
   }
 }
 

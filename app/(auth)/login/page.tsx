@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { SignInForm } from '@/components/sign-in-form.client';
+import { flashFor, takeFlash } from '@/lib/flash';
 import { safeNext } from '@/lib/guards';
 import { signInWithPassword } from '../actions';
 
@@ -8,7 +9,7 @@ export const metadata: Metadata = { title: 'Sign in', robots: { index: false } }
 export const instant = false;
 
 export default async function LoginPage({ searchParams }: PageProps<'/login'>) {
-  const params = await searchParams;
+  const [params, flash] = await Promise.all([searchParams, takeFlash()]);
   const next = safeNext(params.next, '/dashboard');
   return (
     <div className="mx-auto max-w-sm py-16">
@@ -23,7 +24,7 @@ export default async function LoginPage({ searchParams }: PageProps<'/login'>) {
           Your new password is set. Sign in with it.
         </p>
       )}
-      <SignInForm action={signInWithPassword} next={next} />
+      <SignInForm action={signInWithPassword} next={next} initial={flashFor(flash, 'sign-in')} />
       <p className="mt-4 font-sans text-sm">
         <Link href="/forgot-password" className="font-semibold underline">
           Forgot your password?
