@@ -5,7 +5,7 @@ import { seedDemo } from '@/db/seed/demo';
 import { blocksToDocument } from '@/db/seed/document';
 import { freshDatabasePerTest } from '@/test/database';
 import { documentText } from './document';
-import { MATCH_END, MATCH_START, searchArticles } from './search';
+import { MATCH_END, MATCH_START, searchArticles, searchQuerySchema } from './search';
 
 const database = freshDatabasePerTest();
 
@@ -19,6 +19,11 @@ async function addStory(slug: string, title: string, dek: string, body: string) 
 const marked = (text: string) => [...text.matchAll(new RegExp(`${MATCH_START}(.*?)${MATCH_END}`, 'g'))].map((m) => m[1]);
 
 describe('searchArticles', () => {
+  it('treats control characters, NUL among them, as spaces instead of failing the query', async () => {
+    expect(searchQuerySchema.parse('\u0000heffron\u0007 drive\u0000')).toBe('heffron  drive');
+    expect(searchQuerySchema.parse('\u0000')).toBe('');
+  });
+
   it('finds an exact phrase and marks the matched words', async () => {
     await seedDemo(database().db);
     const outcome = await searchArticles('"Postal Service"', 1);

@@ -13,8 +13,10 @@ export const MATCH_END = '\uE001';
 
 export const searchQuerySchema = z
   .string()
-  .trim()
-  .max(MAX_QUERY_LENGTH, `Searches can be at most ${MAX_QUERY_LENGTH} characters long.`);
+  // PostgreSQL refuses NUL in text; no one searches for control characters.
+  .transform((value) => value.replace(/[\u0000-\u001f\u007f]/g, ' '))
+  .pipe(z.string().trim())
+  .pipe(z.string().max(MAX_QUERY_LENGTH, `Searches can be at most ${MAX_QUERY_LENGTH} characters long.`));
 
 export interface SearchHit {
   id: number;
