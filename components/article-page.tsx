@@ -48,8 +48,7 @@ function anonymousThread(article: PublishedArticle, thread: Thread) {
   );
 }
 
-async function readerThread(article: PublishedArticle, thread: Thread, reader: CurrentUser | null) {
-  if (!reader) return anonymousThread(article, thread);
+async function readerThread(article: PublishedArticle, thread: Thread, reader: CurrentUser) {
   const now = new Date();
   const [autoCloseDays, reacted, pending, flash] = await Promise.all([
     getSetting('comments.autoCloseDays'),
