@@ -61,7 +61,7 @@ test.describe('route handlers and public routes', () => {
     ];
     for (const path of paths) await expectNo5xx(request.get(path, { maxRedirects: 0 }), `GET ${path}`);
 
-    const handlers = ['/api/health', '/feed.xml', '/sections/music/feed.xml', '/sitemap.xml', '/robots.txt', `/media/${'0'.repeat(32)}.webp`, '/api/auth/session', '/api/auth/csrf'];
+    const handlers = ['/api/health', '/feed.xml', '/sections/music/feed.xml', '/sitemap.xml', '/robots.txt', `/media/${'0'.repeat(32)}.webp`, '/api/auth/session', '/api/auth/csrf', '/api/internal/expire'];
     for (const path of handlers) {
       for (const method of ['POST', 'PUT', 'DELETE', 'PATCH'] as const) {
         await expectNo5xx(request.fetch(path, { method, data: MEGABYTE, headers: { 'content-type': 'application/octet-stream' }, maxRedirects: 0 }), `${method} ${path}`);

@@ -183,6 +183,26 @@ test.describe('the story editor', () => {
     expect((await request.get(`/articles/${slug}`)).status()).toBe(200);
   });
 
+  test('a scheduled story goes live on the front page at its time, with nobody publishing it', async ({ page, request }) => {
+    test.setTimeout(180_000);
+    await signInAs(page, 'author', '/dashboard/articles');
+    const title = unique('Dawn edition');
+    const { slug } = await writeDraft(page, { title });
+    // The field takes whole minutes: the next one at least 30 s away.
+    const due = new Date(Date.now() + 90_000);
+    const pad = (n: number) => String(n).padStart(2, '0');
+    const local = `${due.getFullYear()}-${pad(due.getMonth() + 1)}-${pad(due.getDate())}T${pad(due.getHours())}:${pad(due.getMinutes())}`;
+    await page.getByLabel('Publish at').fill(local);
+    await page.getByRole('button', { name: 'Schedule' }).click();
+    await expect(page.getByText('Scheduled.', { exact: true })).toBeVisible();
+
+    // The front page is served from the caches meanwhile; the scheduler (every 15 s) must expire it.
+    const front = async () => (await (await request.get('/')).text()).includes(title);
+    expect(await front()).toBe(false);
+    await expect.poll(front, { timeout: 140_000, intervals: [5_000] }).toBe(true);
+    expect((await request.get(`/articles/${slug}`)).status()).toBe(200);
+  });
+
   test('an empty title is refused in plain words, keeping the text', async ({ page }) => {
     await signInAs(page, 'editor', '/dashboard/articles/new');
     await page.goto('/dashboard/articles/new');

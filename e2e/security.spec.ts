@@ -35,6 +35,8 @@ async function expectHeadersOn(request: APIRequestContext, url: string, status: 
 test.describe('security headers', () => {
   test('every kind of response carries the CSP, nosniff and Referrer-Policy', async ({ request }) => {
     const home = await expectHeadersOn(request, '/', 200, 'prerendered front page');
+    const again = await expectHeadersOn(request, '/', 200, 'front page from the server’s page cache');
+    expect(again.headers()['x-masthead-cache']).toBe('hit');
     await expectHeadersOn(request, `/articles/${lead.slug}`, 200, 'prerendered article');
     await expectHeadersOn(request, '/api/health', 200, 'API route');
     await expectHeadersOn(request, '/feed.xml', 200, 'feed route handler');
@@ -76,6 +78,16 @@ async function credentialsSignIn(request: APIRequestContext, email: string, pass
     maxRedirects: 0,
   });
 }
+
+test('the internal expiry route answers only the server itself', async ({ request }) => {
+  // Its token lives only in the server's memory: a guess, or none, is "not found" and expires nothing.
+  for (const authorization of [undefined, 'Bearer guess', `Bearer ${'A'.repeat(43)}`]) {
+    const response = await request.post('/api/internal/expire', { data: { tags: ['list:home'] }, headers: authorization ? { authorization } : {} });
+    expect(response.status(), authorization ?? 'no token').toBe(404);
+  }
+  await request.get('/');
+  expect((await request.get('/')).headers()['x-masthead-cache']).toBe('hit');
+});
 
 test.describe('session cookie', () => {
   test('is HttpOnly and SameSite=Lax, and Secure with the __Secure- name behind HTTPS', async ({ playwright, baseURL }) => {

@@ -1,5 +1,5 @@
 import 'server-only';
-import { revalidateTag } from 'next/cache';
+import { expireTagsInBackground } from './cache-tags';
 import { publishDueArticles } from './editorial';
 import { logger } from './logger';
 import { deliverNotificationEmails } from './notifications';
@@ -18,7 +18,7 @@ export function startScheduler(): () => void {
     running = true;
     try {
       const { ids, touched } = await publishDueArticles();
-      for (const tag of touched) revalidateTag(tag, { expire: 0 });
+      await expireTagsInBackground(touched);
       if (ids.length) logger.info({ ids }, `scheduler: published ${ids.length} scheduled ${ids.length === 1 ? 'story' : 'stories'}`);
     } catch (error) {
       logger.error({ err: error }, 'scheduler: could not publish due stories');

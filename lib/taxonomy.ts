@@ -1,17 +1,16 @@
 import 'server-only';
 import { and, asc, count, eq, ilike, ne, or, sql, type SQL } from 'drizzle-orm';
-import { updateTag } from 'next/cache';
 import { z } from 'zod';
 import { getDb, selectRows, type Database, type Transaction } from '@/db/client';
 import { articles, articleTags, sections, tags as tagTable } from '@/db/schema';
 import { auditedBy, recordAudit, type AuditActor } from './audit';
-import { tags } from './cache-tags';
+import { expireTags, tags } from './cache-tags';
 import { parseInput, UserError, violatedUniqueIndex } from './errors';
 import { pageCount, type Page } from './pagination';
 import { slugify, uniqueSlug } from './slug';
 
 // Sections and tags: what the editors file stories under. Every change is audited and expires exactly
-// the public pages that show it. The writers run from server actions only (`updateTag` needs one).
+// the public pages that show it. The writers run from server actions only (`expireTags` needs one).
 
 export interface TaxonomyOptions {
   /** Who did it, for the audit log. */
@@ -73,10 +72,6 @@ export const tagListSchema = z.object({
 type Kind = 'section' | 'tag';
 const tables = { section: sections, tag: tagTable } as const;
 const slugIndexes: Record<Kind, string> = { section: 'sections_slug_unique', tag: 'tags_slug_unique' };
-
-function expire(list: Array<string | false>): void {
-  for (const tag of new Set(list)) if (tag) updateTag(tag);
-}
 
 /** The slug the editor typed, made URL-safe; undefined when they left it empty. */
 function typedSlug(raw: string | undefined): string | undefined {
@@ -172,7 +167,7 @@ export async function createSection(input: z.input<typeof sectionInputSchema>, {
     }),
   );
   // The navigation and the front page's rails list sections; the slug may have been a cached 404.
-  expire([tags.sections, tags.home, tags.section(created.slug)]);
+  await expireTags([tags.sections, tags.home, tags.section(created.slug)]);
   return created;
 }
 
@@ -201,7 +196,7 @@ export async function updateSection(input: z.input<typeof sectionUpdateSchema>, 
   );
   const { before, after, storyIds } = outcome;
   if (before !== after) {
-    expire([tags.sections, tags.home, tags.section(before.slug), tags.section(after.slug), ...storyIds.map(tags.article)]);
+    await expireTags([tags.sections, tags.home, tags.section(before.slug), tags.section(after.slug), ...storyIds.map(tags.article)]);
   }
   return after;
 }
@@ -243,7 +238,7 @@ export async function moveSection(input: z.input<typeof sectionMoveSchema>, { ac
     });
   });
   // Only the order changes: the navigation and the front page's rails.
-  expire([tags.sections, tags.home]);
+  await expireTags([tags.sections, tags.home]);
 }
 
 /** Deletes a section no story is filed under; otherwise says how many are, so they can be moved first. */
@@ -265,7 +260,7 @@ export async function deleteSection(input: z.input<typeof sectionDeleteSchema>, 
     await recordAudit(tx, { action: 'section.delete', targetType: 'section', targetId: section.id, ...auditedBy(actor, { name: section.name, slug: section.slug }) });
     return section;
   });
-  expire([tags.sections, tags.home, tags.section(deleted.slug)]);
+  await expireTags([tags.sections, tags.home, tags.section(deleted.slug)]);
   return deleted;
 }
 
@@ -309,7 +304,7 @@ export async function createTag(input: z.input<typeof tagInputSchema>, { actor, 
     }),
   );
   // No story carries it yet: only its own address (perhaps a cached 404) changes.
-  expire([tags.tag(created.slug)]);
+  await expireTags([tags.tag(created.slug)]);
   return created;
 }
 
@@ -334,7 +329,7 @@ export async function renameTag(input: z.input<typeof tagUpdateSchema>, { actor,
   if (before !== after) {
     const moved = before.slug !== after.slug;
     // The sitemap lists the addresses of tags that are in use.
-    expire([tags.tag(before.slug), tags.tag(after.slug), moved && storyIds.length > 0 && tags.sitemap, ...storyIds.map(tags.article)]);
+    await expireTags([tags.tag(before.slug), tags.tag(after.slug), moved && storyIds.length > 0 && tags.sitemap, ...storyIds.map(tags.article)]);
   }
   return after;
 }
@@ -356,7 +351,7 @@ export async function deleteTag(input: z.input<typeof tagDeleteSchema>, { actor,
     await recordAudit(tx, { action: 'tag.delete', targetType: 'tag', targetId: tag.id, ...auditedBy(actor, { name: tag.name, slug: tag.slug }) });
     return tag;
   });
-  expire([tags.tag(deleted.slug)]);
+  await expireTags([tags.tag(deleted.slug)]);
   return deleted;
 }
 
@@ -391,7 +386,7 @@ export async function mergeTag(input: z.input<typeof tagMergeSchema>, { actor, d
     });
     return { source, target, storyIds };
   });
-  expire([tags.tag(source.slug), tags.tag(target.slug), storyIds.length > 0 && tags.sitemap, ...storyIds.map(tags.article)]);
+  await expireTags([tags.tag(source.slug), tags.tag(target.slug), storyIds.length > 0 && tags.sitemap, ...storyIds.map(tags.article)]);
   return { into: target, stories: storyIds.length };
 }
 

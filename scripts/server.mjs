@@ -1,5 +1,6 @@
 // The production server (`npm start` runs it after building): Next's own request handler on node:http,
-// plus what `next start` lacks — a JSON log line per request with a request id, and a graceful stop.
+// plus what `next start` lacks — a JSON log line per request with a request id, a page cache in front of
+// Next for anonymous readers (lib/page-cache.mjs), and a graceful stop.
 // On SIGTERM/SIGINT it stops accepting connections, lets in-flight requests finish (at most
 // SHUTDOWN_TIMEOUT_MS, 10 s by default), closes the database and exits 0.
 // Env: PORT (3000), HOSTNAME (all interfaces), DATA_DIR / DATABASE_URL as for the app, LOG_LEVEL.
@@ -7,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import path from 'node:path';
 import { createLogger, loggedPath, routeConsoleTo } from '../lib/logging.mjs';
+import { createPageCache } from '../lib/page-cache.mjs';
 
 // What `next start` does first: a production build needs production React.
 process.env.NODE_ENV = 'production';
@@ -16,23 +18,27 @@ const root = path.resolve(import.meta.dirname, '..');
 const port = Number(process.env.PORT || 3000);
 const hostname = process.env.HOSTNAME || undefined;
 const drainMs = Number(process.env.SHUTDOWN_TIMEOUT_MS || 10_000);
+// The page cache's size (lib/page-cache.mjs); 0 turns it off.
+const pageCacheMb = Number(process.env.PAGE_CACHE_MB ?? 32);
 // Behind a reverse proxy (TRUST_PROXY=1) the client's address is the last X-Forwarded-For entry, the one
 // the proxy added; otherwise it is the socket's, whatever a client sends (rate limits count per address).
 const trustProxy = /^(1|true|yes)$/i.test(process.env.TRUST_PROXY ?? '');
-for (const [name, value, max] of /** @type {const} */ ([['PORT', port, 65535], ['SHUTDOWN_TIMEOUT_MS', drainMs, 600_000]])) {
-  if (!Number.isInteger(value) || value < 1 || value > max) {
-    process.stderr.write(`Masthead cannot start: ${name} must be a whole number from 1 to ${max}.\n`);
+for (const [name, value, min, max] of /** @type {const} */ ([['PORT', port, 1, 65535], ['SHUTDOWN_TIMEOUT_MS', drainMs, 1, 600_000], ['PAGE_CACHE_MB', pageCacheMb, 0, 4096]])) {
+  if (!Number.isInteger(value) || value < min || value > max) {
+    process.stderr.write(`Masthead cannot start: ${name} must be a whole number from ${min} to ${max}.\n`);
     process.exit(1);
   }
 }
 
-/** @type {typeof globalThis & { __mastheadLogger?: import('pino').Logger, __mastheadShutdown?: () => Promise<void>, __mastheadManagedShutdown?: boolean }} */
+/** @type {typeof globalThis & { __mastheadLogger?: import('pino').Logger, __mastheadShutdown?: () => Promise<void>, __mastheadManagedShutdown?: boolean, __mastheadPageCache?: import('../lib/page-cache.mjs').PageCache, __mastheadOrigin?: string }} */
 const shared = globalThis;
 // The app's lib/logger.ts picks this instance up: one stream, one redaction config.
 const log = (shared.__mastheadLogger = createLogger());
 routeConsoleTo(log);
 // lib/startup.ts leaves the database to us: it is closed after the last request, not on the signal.
 shared.__mastheadManagedShutdown = true;
+// lib/cache-tags.ts empties it on every change.
+const pageCache = pageCacheMb > 0 ? (shared.__mastheadPageCache = createPageCache({ maxBytes: pageCacheMb * 1024 * 1024 })) : undefined;
 
 const started = performance.now();
 const { default: next } = await import('next');
@@ -77,6 +83,7 @@ server.on('request', (req, res) => {
   };
   res.once('close', () => {
     inFlight--;
+    pageCache?.finished(id);
     const ms = Math.round((performance.now() - start) * 10) / 10;
     const line = { reqId: id, method: req.method, path: loggedPath(req.url), status: status || res.statusCode, ms };
     if (!res.writableFinished) log.warn({ ...line, aborted: true }, 'request aborted');
@@ -88,6 +95,11 @@ server.on('request', (req, res) => {
     res.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8', 'X-Content-Type-Options': 'nosniff', 'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'" });
     res.end('Bad request: that address is not valid.');
     return;
+  }
+  const cacheKey = pageCache?.keyFor(req);
+  if (cacheKey !== undefined && pageCache) {
+    if (pageCache.serve(req, res, cacheKey)) return;
+    pageCache.record(req, res, cacheKey);
   }
   handle(req, res).catch((/** @type {unknown} */ error) => {
     // Next renders its own error pages; this is a failure of the handler itself.
@@ -139,6 +151,8 @@ await app.prepare();
 await new Promise((resolve) => server.listen(port, hostname, () => resolve(undefined)));
 const shown = hostname && hostname !== '0.0.0.0' && hostname !== '::' ? hostname : 'localhost';
 const url = `http://${shown}:${port}`;
+// Where the app reaches its own route handlers (lib/cache-tags.ts expires tags from background work so).
+shared.__mastheadOrigin = hostname && hostname !== '0.0.0.0' && hostname !== '::' ? url : `http://127.0.0.1:${port}`;
 // Next runs instrumentation.ts register() (migrations, the demo seed and its logins) before the first
 // request it serves, so ask for our own health: "ready" then means the database answers. A database
 // that cannot be opened (held by a live process, unreadable) ends the process there, with one line.

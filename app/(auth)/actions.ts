@@ -1,6 +1,6 @@
 'use server';
 
-import { refresh, updateTag } from 'next/cache';
+import { refresh } from 'next/cache';
 import { headers } from 'next/headers';
 import { after } from 'next/server';
 import { redirect, unstable_rethrow } from 'next/navigation';
@@ -8,6 +8,7 @@ import { AuthError, CredentialsSignin } from 'next-auth';
 import { z } from 'zod';
 import { changeOwnPassword, deleteOwnAccount, signUp, updateProfile } from '@/lib/accounts';
 import { action, backToForm, FORM_FIELD, formObject, type FormState } from '@/lib/action';
+import { expireTags } from '@/lib/cache-tags';
 import { clientAddress, signIn, signOut } from '@/lib/auth';
 import { UserError } from '@/lib/errors';
 import { keepFlash } from '@/lib/flash';
@@ -66,7 +67,7 @@ export const changePassword = action({ role: 'reader', input: z.object({ current
 });
 
 export const deleteAccount = action({ role: 'reader', input: z.object({ password: z.string().max(200) }) }, async ({ user, input }) => {
-  for (const tag of await deleteOwnAccount(user.id, input.password)) updateTag(tag);
+  await expireTags(await deleteOwnAccount(user.id, input.password));
   await signOut({ redirectTo: '/?goodbye=1' });
 });
 

@@ -1,10 +1,11 @@
 'use server';
 
-import { refresh, updateTag } from 'next/cache';
+import { refresh } from 'next/cache';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { action } from '@/lib/action';
+import { expireTags } from '@/lib/cache-tags';
 import { clientAddress } from '@/lib/auth';
 import {
   commentHref,
@@ -35,8 +36,8 @@ const back = z.unknown().transform((value) => safeNext(value, '/').split('#')[0]
  * the same story only changes the URL's #anchor, which the router would otherwise answer from its cache
  * (a held comment, a like, a report change nothing public but what this reader sees).
  */
-function expire(tags: string[]) {
-  for (const tag of tags) updateTag(tag);
+async function expire(tags: string[]) {
+  await expireTags(tags);
   refresh();
 }
 
@@ -47,25 +48,25 @@ async function goTo(commentId: number, order: z.infer<typeof sort>): Promise<nev
 export const postCommentAction = action({ role: 'reader', input: newCommentSchema.extend({ sort }) }, async ({ user, input }) => {
   const ip = clientAddress(new Request('http://local', { headers: await headers() }));
   const { comment, touched } = await postComment(user, input, { ip });
-  expire(touched);
+  await expire(touched);
   await goTo(comment.id, input.sort);
 });
 
 export const editCommentAction = action({ role: 'reader', input: editCommentSchema.extend({ sort }) }, async ({ user, input }) => {
   const { comment, touched } = await editComment(user, input);
-  expire(touched);
+  await expire(touched);
   await goTo(comment.id, input.sort);
 });
 
 export const deleteCommentAction = action({ role: 'reader', input: commentRefSchema.extend({ back }) }, async ({ user, input }) => {
   const { touched } = await deleteComment(user, input);
-  expire(touched);
+  await expire(touched);
   redirect(`${input.back}#comments`);
 });
 
 export const reactAction = action({ role: 'reader', input: commentRefSchema.extend({ back }) }, async ({ user, input }) => {
   const { touched } = await toggleReaction(user, input);
-  expire(touched);
+  await expire(touched);
   redirect(`${input.back}#comment-${input.commentId}`);
 });
 

@@ -1,9 +1,9 @@
 'use server';
 
-import { updateTag } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { action, type FormState } from '@/lib/action';
+import { expireTags } from '@/lib/cache-tags';
 import { addEditorialNote, articleInputSchema, deleteArticle, restoreRevision, saveArticle, type Intent } from '@/lib/editorial';
 import { statusLabels } from '@/lib/workflow';
 
@@ -30,14 +30,10 @@ const done: Record<Intent, string> = {
   restore: 'Restored to a draft.',
 };
 
-function expire(tags: string[]) {
-  for (const tag of tags) updateTag(tag);
-}
-
 /** Save, autosave or move a story through the workflow; a new story's first save opens its own page. */
 export const saveStory = action({ role: 'contributor', input: articleInputSchema }, async ({ user, input }): Promise<FormState<SavedStory>> => {
   const result = await saveArticle(user, input);
-  expire(result.touched);
+  await expireTags(result.touched);
   if (!input.id) redirect(`/dashboard/articles/${result.id}`);
   return {
     status: 'ok',
@@ -50,13 +46,13 @@ export const restoreStoryRevision = action(
   { role: 'contributor', input: z.object({ id: storyId, version: recordNumber('Reload the story and try again.'), revision: recordNumber('That revision could not be found.') }) },
   async ({ user, input }): Promise<FormState<SavedStory>> => {
     const result = await restoreRevision(user, input);
-    expire(result.touched);
+    await expireTags(result.touched);
     redirect(`/dashboard/articles/${input.id}?restored=${input.revision}`);
   },
 );
 
 export const deleteStory = action({ role: 'contributor', input: z.object({ id: storyId }) }, async ({ user, input }) => {
-  expire(await deleteArticle(user, input.id));
+  await expireTags(await deleteArticle(user, input.id));
   redirect('/dashboard/articles?deleted=1');
 });
 

@@ -1,13 +1,14 @@
 'use server';
 
-import { refresh, updateTag } from 'next/cache';
+import { refresh } from 'next/cache';
 import { z } from 'zod';
 import { action } from '@/lib/action';
+import { expireTags } from '@/lib/cache-tags';
 import { banAuthor, decisionSchema, featureComment, moderate, type ModerationResult } from '@/lib/moderation';
 
 /** Expires exactly the public tags the decision changed, and re-renders the queue the moderator is on. */
-function settle(result: ModerationResult) {
-  for (const tag of result.touched) updateTag(tag);
+async function settle(result: ModerationResult) {
+  await expireTags(result.touched);
   refresh();
 }
 
@@ -17,7 +18,7 @@ const plural = (n: number) => `${n} ${n === 1 ? 'comment' : 'comments'}`;
 /** Approve, Remove and Mark as spam on one comment, and "Approve selected" on several: `{ decision, ids }`. */
 export const moderateComments = action({ role: 'editor', input: decisionSchema }, async ({ user, input }) => {
   const result = await moderate(user, input);
-  settle(result);
+  await settle(result);
   const verb = verbs[input.decision];
   if (result.changed === 0) return { status: 'ok', message: input.ids.length > 1 ? `Nothing to change: those comments were already ${verb.toLowerCase()}.` : `Nothing to change: it was already ${verb.toLowerCase()}.` };
   return { status: 'ok', message: input.ids.length > 1 ? `${verb} ${plural(result.changed)}.` : `${verb}.` };
@@ -29,7 +30,7 @@ export const featureCommentAction = action(
   { role: 'editor', input: z.object({ commentId, featured: z.enum(['true', 'false'], { error: 'Choose to feature or unfeature.' }) }) },
   async ({ user, input }) => {
     const featured = input.featured === 'true';
-    settle(await featureComment(user, input.commentId, featured));
+    await settle(await featureComment(user, input.commentId, featured));
     return { status: 'ok', message: featured ? 'Featured: pinned at the top of its thread.' : 'No longer featured.' };
   },
 );
@@ -43,7 +44,7 @@ export const banCommentAuthor = action(
     input: z.object({ commentId, duration: z.enum(['1', '7', '30', 'permanent'], { error: 'Choose how long the ban lasts.' }) }),
   },
   async ({ user, input }) => {
-    settle(await banAuthor(user, input));
+    await settle(await banAuthor(user, input));
     return { status: 'ok', message: `Author banned ${durations[input.duration]} and signed out.` };
   },
 );

@@ -1,9 +1,10 @@
 'use server';
 
-import { refresh, updateTag } from 'next/cache';
+import { refresh } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { action } from '@/lib/action';
+import { expireTags } from '@/lib/cache-tags';
 import * as library from '@/lib/media';
 
 const altRequired = 'Describe the image in the alt text: readers who cannot see it rely on it.';
@@ -36,7 +37,7 @@ export const uploadMedia = action(
 
 export const updateMediaDetails = action({ role: 'contributor', input: z.object({ id: mediaId, alt, credit }) }, async ({ user, input }) => {
   const { tags } = await library.updateMediaDetails(user, input);
-  for (const tag of tags) updateTag(tag);
+  await expireTags(tags);
   refresh();
   return { status: 'ok', message: 'Saved.' };
 });
