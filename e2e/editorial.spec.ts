@@ -198,8 +198,12 @@ test.describe('the story editor', () => {
 
     // The front page is served from the caches meanwhile; the scheduler (every 15 s) must expire it.
     const front = async () => (await (await request.get('/')).text()).includes(title);
+    const search = `/search?q=${encodeURIComponent(`"${title}"`)}`;
+    const found = async () => (await (await request.get(search)).text()).includes(`/articles/${slug}`);
     expect(await front()).toBe(false);
+    expect(await found()).toBe(false); // search results are cached per query too
     await expect.poll(front, { timeout: 140_000, intervals: [5_000] }).toBe(true);
+    expect(await found()).toBe(true);
     expect((await request.get(`/articles/${slug}`)).status()).toBe(200);
   });
 

@@ -15,6 +15,8 @@ export const tags = {
   sections: 'sections',
   feed: 'feed',
   sitemap: 'sitemap',
+  /** Search results: any published story's text, title, address or section may change them. */
+  search: 'search',
   comments: (articleId: number) => `comments:${articleId}`,
 } as const;
 

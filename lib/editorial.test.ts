@@ -113,7 +113,7 @@ describe('the workflow through the database', () => {
     const saved = await saveArticle(editor, draft('Going live', { tags: JSON.stringify(['Interviews']), intent: 'publish' }));
     expect(saved.status).toBe('published');
     expect(saved.touched.sort()).toEqual(
-      [tags.article(saved.id), tags.articleSlug('going-live'), tags.home, tags.feed, tags.sitemap, tags.section('music'), tags.tag('interviews'), tags.author('maya-okafor')].sort(),
+      [tags.article(saved.id), tags.articleSlug('going-live'), tags.home, tags.feed, tags.sitemap, tags.search, tags.section('music'), tags.tag('interviews'), tags.author('maya-okafor')].sort(),
     );
     const back = await saveArticle(editor, { ...draft('Going live', { tags: JSON.stringify(['Interviews']) }), id: saved.id, version: saved.version, intent: 'unpublish' });
     expect(back.status).toBe('draft');

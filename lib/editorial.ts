@@ -109,7 +109,7 @@ export function publicTags(before: Snapshot | null, after: Snapshot | null): str
     for (const slug of s.tagSlugs) all.add(tags.tag(slug));
     for (const slug of s.authorSlugs) all.add(tags.author(slug));
   }
-  if (visible.length) for (const tag of [tags.home, tags.feed, tags.sitemap]) all.add(tag);
+  if (visible.length) for (const tag of [tags.home, tags.feed, tags.sitemap, tags.search]) all.add(tag);
   return [...all];
 }
 

@@ -1,7 +1,10 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
+import { cacheLife, cacheTag } from 'next/cache';
 import { z } from 'zod';
 import { getDb, selectRows } from '@/db/client';
+import { tags } from './cache-tags';
+import { isBuildPhase } from './env';
 import { pageCount } from './pagination';
 
 export const SEARCH_PAGE_SIZE = 10;
@@ -47,6 +50,15 @@ export async function searchArticles(rawQuery: string, page: number): Promise<Se
   if (!parsed.success) return { kind: 'invalid', message: parsed.error.issues[0]?.message ?? 'That search could not be read.' };
   const query = parsed.data;
   if (!query) return { kind: 'empty' };
+  return rankedResults(query, page);
+}
+
+/** One page of results for a query, kept until a publish or a section change: popular searches repeat. */
+async function rankedResults(query: string, page: number): Promise<SearchOutcome> {
+  'use cache';
+  cacheLife('max');
+  cacheTag(tags.search, tags.sections);
+  if (isBuildPhase()) return { kind: 'empty' };
   const db = getDb();
   const tsquery = sql`websearch_to_tsquery('english', ${query})`;
   const [probe] = await selectRows<{ nodes: number }>(db, sql`select numnode(${tsquery}) as nodes`);

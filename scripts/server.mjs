@@ -1,6 +1,7 @@
 // The production server (`npm start` runs it after building): Next's own request handler on node:http,
 // plus what `next start` lacks — a JSON log line per request with a request id, a page cache in front of
-// Next for anonymous readers (lib/page-cache.mjs), and a graceful stop.
+// Next for anonymous readers (lib/page-cache.mjs), admission control that lets writes ahead of page views
+// (lib/render-gate.mjs), and a graceful stop.
 // On SIGTERM/SIGINT it stops accepting connections, lets in-flight requests finish (at most
 // SHUTDOWN_TIMEOUT_MS, 10 s by default), closes the database and exits 0.
 // Env: PORT (3000), HOSTNAME (all interfaces), DATA_DIR / DATABASE_URL as for the app, LOG_LEVEL.
@@ -9,6 +10,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { createLogger, loggedPath, routeConsoleTo } from '../lib/logging.mjs';
 import { createPageCache } from '../lib/page-cache.mjs';
+import { createRenderGate } from '../lib/render-gate.mjs';
 
 // What `next start` does first: a production build needs production React.
 process.env.NODE_ENV = 'production';
@@ -20,10 +22,12 @@ const hostname = process.env.HOSTNAME || undefined;
 const drainMs = Number(process.env.SHUTDOWN_TIMEOUT_MS || 10_000);
 // The page cache's size (lib/page-cache.mjs); 0 turns it off.
 const pageCacheMb = Number(process.env.PAGE_CACHE_MB ?? 32);
+// How many requests may be inside Next at once (lib/render-gate.mjs).
+const renderConcurrency = Number(process.env.RENDER_CONCURRENCY ?? 8);
 // Behind a reverse proxy (TRUST_PROXY=1) the client's address is the last X-Forwarded-For entry, the one
 // the proxy added; otherwise it is the socket's, whatever a client sends (rate limits count per address).
 const trustProxy = /^(1|true|yes)$/i.test(process.env.TRUST_PROXY ?? '');
-for (const [name, value, min, max] of /** @type {const} */ ([['PORT', port, 1, 65535], ['SHUTDOWN_TIMEOUT_MS', drainMs, 1, 600_000], ['PAGE_CACHE_MB', pageCacheMb, 0, 4096]])) {
+for (const [name, value, min, max] of /** @type {const} */ ([['PORT', port, 1, 65535], ['SHUTDOWN_TIMEOUT_MS', drainMs, 1, 600_000], ['PAGE_CACHE_MB', pageCacheMb, 0, 4096], ['RENDER_CONCURRENCY', renderConcurrency, 1, 1000]])) {
   if (!Number.isInteger(value) || value < min || value > max) {
     process.stderr.write(`Masthead cannot start: ${name} must be a whole number from ${min} to ${max}.\n`);
     process.exit(1);
@@ -38,6 +42,7 @@ routeConsoleTo(log);
 // lib/startup.ts leaves the database to us: it is closed after the last request, not on the signal.
 shared.__mastheadManagedShutdown = true;
 // lib/cache-tags.ts empties it on every change.
+const renderGate = createRenderGate({ limit: renderConcurrency });
 const pageCache = pageCacheMb > 0 ? (shared.__mastheadPageCache = createPageCache({ maxBytes: pageCacheMb * 1024 * 1024 })) : undefined;
 
 const started = performance.now();
@@ -101,15 +106,23 @@ server.on('request', (req, res) => {
     if (pageCache.serve(req, res, cacheKey)) return;
     pageCache.record(req, res, cacheKey);
   }
-  handle(req, res).catch((/** @type {unknown} */ error) => {
-    // Next renders its own error pages; this is a failure of the handler itself.
-    log.error({ reqId: id, err: error }, 'request handler failed');
-    if (!res.headersSent) {
-      res.statusCode = 500;
-      res.setHeader('Content-Type', 'text/plain; charset=utf-8');
-      res.end('Something went wrong on our side. Please try again.');
-    } else res.destroy();
-  });
+  const dispatch = () =>
+    handle(req, res).catch((/** @type {unknown} */ error) => {
+      // Next renders its own error pages; this is a failure of the handler itself.
+      log.error({ reqId: id, err: error }, 'request handler failed');
+      if (!res.headersSent) {
+        res.statusCode = 500;
+        res.setHeader('Content-Type', 'text/plain; charset=utf-8');
+        res.end('Something went wrong on our side. Please try again.');
+      } else res.destroy();
+    });
+  // Build assets and the health check are cheap and must answer even when renders queue.
+  const url = req.url ?? '/';
+  if (url.startsWith('/_next/static/') || url === '/api/health' || url === '/api/internal/expire') {
+    void dispatch();
+    return;
+  }
+  res.once('close', renderGate.enter(req.method !== 'GET' && req.method !== 'HEAD', dispatch));
 });
 
 async function shutdown(/** @type {NodeJS.Signals} */ signal) {
