@@ -28,7 +28,7 @@ export function ArticleCard({
   return (
     <article className={variant === 'lead' ? 'grid gap-6 lg:grid-cols-[3fr_2fr] lg:items-end' : 'flex flex-col gap-3'}>
       {article.hero && variant !== 'compact' && (
-        <Link href={href} tabIndex={-1} aria-hidden="true" className="block overflow-hidden">
+        <Link prefetch={false} href={href} tabIndex={-1} aria-hidden="true" className="block overflow-hidden">
           <Image
             src={article.hero.src}
             alt=""
@@ -42,12 +42,12 @@ export function ArticleCard({
       )}
       <div className="flex flex-col gap-2">
         {article.section && (
-          <Link href={`/sections/${article.section.slug}`} className="kicker hover:underline">
+          <Link prefetch={false} href={`/sections/${article.section.slug}`} className="kicker hover:underline">
             {article.section.name}
           </Link>
         )}
         <Heading className={headline}>
-          <Link href={href} className="hover:underline decoration-2">
+          <Link prefetch={false} href={href} className="hover:underline decoration-2">
             {article.title}
           </Link>
         </Heading>

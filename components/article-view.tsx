@@ -12,7 +12,7 @@ export function ArticleView({ article, related, children }: { article: Article; 
     <article className="py-10">
       <header className="mx-auto max-w-3xl text-center">
         {article.section && (
-          <Link href={`/sections/${article.section.slug}`} className="kicker hover:underline">
+          <Link prefetch={false} href={`/sections/${article.section.slug}`} className="kicker hover:underline">
             {article.section.name}
           </Link>
         )}
@@ -45,7 +45,7 @@ export function ArticleView({ article, related, children }: { article: Article; 
           <ul aria-label="Tags" className="mt-12 flex flex-wrap gap-2 font-sans text-sm">
             {article.tags.map((tag) => (
               <li key={tag.slug}>
-                <Link href={`/tags/${tag.slug}`} className="inline-block rounded-full border border-rule px-3 py-1 hover:border-current">
+                <Link prefetch={false} href={`/tags/${tag.slug}`} className="inline-block rounded-full border border-rule px-3 py-1 hover:border-current">
                   {tag.name}
                 </Link>
               </li>

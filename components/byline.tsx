@@ -11,7 +11,7 @@ export function Byline({ authors, linked = true }: { authors: Author[]; linked?:
         <span key={author.slug}>
           {index > 0 && (index === authors.length - 1 ? ' and ' : ', ')}
           {linked ? (
-            <Link href={`/authors/${author.slug}`} className="font-semibold hover:underline">
+            <Link prefetch={false} href={`/authors/${author.slug}`} className="font-semibold hover:underline">
               {author.name}
             </Link>
           ) : (

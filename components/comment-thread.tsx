@@ -11,18 +11,20 @@ type Controls = (comment: ThreadComment) => React.ReactNode;
 /** Replies indent this deep; deeper ones continue flat, saying whom they answer. */
 const MAX_INDENT = 5;
 
+// A busy story's page carries dozens of comments, each twice (HTML and the RSC payload): the markup
+// stays lean, styled by the .comment classes in app/globals.css rather than a utility list per element.
 function CommentBody({ body }: { body: string }) {
   return (
-    <div className="flex flex-col gap-3 whitespace-pre-line">
+    <div className="comment-body">
       {commentParagraphs(body).map((paragraph, index) => (
         <p key={index}>
           {paragraph.map((segment, part) =>
             'href' in segment ? (
-              <a key={part} href={segment.href} rel="nofollow ugc noopener" className="underline">
+              <a key={part} href={segment.href} rel="nofollow ugc noopener">
                 {segment.text}
               </a>
             ) : (
-              <span key={part}>{segment.text}</span>
+              segment.text
             ),
           )}
         </p>
@@ -35,18 +37,18 @@ function Comment({ comment, parentName, controls }: { comment: ThreadComment; pa
   const name = comment.author?.name ?? '[deleted]';
   const indent = comment.depth > 0 && comment.depth <= MAX_INDENT;
   return (
-    <article id={`comment-${comment.id}`} aria-label={`Comment by ${name}`} className={indent ? 'mt-6 border-l-2 border-rule pl-4 sm:pl-6' : 'mt-6'}>
-      <header className="flex flex-wrap items-baseline gap-x-2 font-sans text-sm">
-        <span className="font-semibold">{name}</span>
+    <article id={`comment-${comment.id}`} aria-label={`Comment by ${name}`} className={indent ? 'comment reply' : 'comment'}>
+      <header>
+        <span>{name}</span>
         {comment.author?.staff && <span className="rounded bg-[var(--ink)] px-1.5 py-0.5 text-xs font-semibold text-[var(--paper)]">Staff</span>}
         {comment.featured && <span className="text-xs font-semibold text-accent">Featured</span>}
-        <span className="text-muted">
+        <span>
           <PublishedDate date={comment.createdAt} />
           {comment.editedAt && ' · edited'}
         </span>
-        {comment.depth > MAX_INDENT && parentName && <span className="text-muted">replying to {parentName}</span>}
+        {comment.depth > MAX_INDENT && parentName && <span>replying to {parentName}</span>}
       </header>
-      <div className="mt-2">{comment.deleted || comment.body === null ? <p className="text-muted italic">[deleted]</p> : <CommentBody body={comment.body} />}</div>
+      {comment.deleted || comment.body === null ? <p className="comment-body italic text-muted">[deleted]</p> : <CommentBody body={comment.body} />}
       {comment.reactionCount > 0 && (
         <p className="mt-2 font-sans text-xs text-muted">
           {comment.reactionCount} {comment.reactionCount === 1 ? 'person likes' : 'people like'} this
@@ -149,7 +151,7 @@ export function CommentThread({
 export function SignInToComment({ slug }: { slug: string }) {
   return (
     <p className="mt-4 font-sans">
-      <Link href={`/login?next=${encodeURIComponent(`/articles/${slug}#comments`)}`} className="font-semibold underline">
+      <Link prefetch={false} href={`/login?next=${encodeURIComponent(`/articles/${slug}#comments`)}`} className="font-semibold underline">
         Sign in to comment
       </Link>
     </p>

@@ -60,7 +60,7 @@ export function SearchResults({ outcome }: { outcome: SearchOutcome }) {
           <li key={hit.id} className="py-6">
             {hit.sectionName && <p className="kicker">{hit.sectionName}</p>}
             <h2 className="mt-1 text-2xl font-bold">
-              <Link href={`/articles/${hit.slug}`} className="hover:underline">
+              <Link prefetch={false} href={`/articles/${hit.slug}`} className="hover:underline">
                 <Highlighted text={hit.title} start={MATCH_START} end={MATCH_END} />
               </Link>
             </h2>

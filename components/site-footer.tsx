@@ -13,13 +13,13 @@ export function SiteFooter({ siteName, sections }: { siteName: string; sections:
           <ul className="grid grid-cols-2 gap-2">
             {sections.map((section) => (
               <li key={section.slug}>
-                <Link href={`/sections/${section.slug}`} className="hover:underline">
+                <Link prefetch={false} href={`/sections/${section.slug}`} className="hover:underline">
                   {section.name}
                 </Link>
               </li>
             ))}
             <li>
-              <Link href="/search" className="hover:underline">
+              <Link prefetch={false} href="/search" className="hover:underline">
                 Search
               </Link>
             </li>

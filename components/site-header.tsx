@@ -6,11 +6,11 @@ export function SiteHeader({ siteName, sections, account }: { siteName: string; 
   return (
     <header className="border-b border-rule">
       <div className="mx-auto flex max-w-6xl items-center justify-between gap-4 px-4 pt-6 pb-3 sm:px-6">
-        <Link href="/" className="font-serif text-3xl font-black tracking-tight sm:text-4xl">
+        <Link prefetch={false} href="/" className="font-serif text-3xl font-black tracking-tight sm:text-4xl">
           {siteName}
         </Link>
         <div className="flex items-center gap-4 font-sans text-sm">
-          <Link href="/search" className="hover:underline">
+          <Link prefetch={false} href="/search" className="hover:underline">
             Search
           </Link>
           {account}
@@ -19,13 +19,13 @@ export function SiteHeader({ siteName, sections, account }: { siteName: string; 
       <nav aria-label="Sections" className="mx-auto max-w-6xl px-4 sm:px-6">
         <ul className="flex gap-5 overflow-x-auto border-t border-rule py-3 font-sans text-sm font-semibold tracking-wide uppercase">
           <li>
-            <Link href="/" className="hover:underline">
+            <Link prefetch={false} href="/" className="hover:underline">
               Latest
             </Link>
           </li>
           {sections.map((section) => (
             <li key={section.slug}>
-              <Link href={`/sections/${section.slug}`} className="hover:underline">
+              <Link prefetch={false} href={`/sections/${section.slug}`} className="hover:underline">
                 {section.name}
               </Link>
             </li>

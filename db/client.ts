@@ -65,7 +65,10 @@ export function openConnection(options: ConnectionOptions): Connection {
     // survives the process being killed (db/durability.test.ts). `relaxedDurability: true` would only let
     // the browser file systems acknowledge before their sync; keep it off. Power loss is another matter:
     // PGlite runs with fsync off, so a machine that must survive one uses PostgreSQL (DATABASE_URL).
-    const client = new PGlite(pgdata, { relaxedDurability: false });
+    // PostgreSQL's default 128 MB buffer pool is memory PGlite's WebAssembly heap takes at start and never
+    // gives back; 32 MB holds the demo magazine many times over, and the server's caches (Next's and
+    // the page cache) keep reads off the database anyway.
+    const client = new PGlite(pgdata, { relaxedDurability: false, startParams: [...PGlite.defaultStartParams, '-c', 'shared_buffers=32MB'] });
     return {
       db: drizzlePglite(client, { schema }) as unknown as Database,
       engine: 'pglite',

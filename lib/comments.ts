@@ -40,7 +40,7 @@ export const TRUSTED_AFTER_APPROVALS = 2;
 /** A comment with this many links or more waits for a moderator. */
 export const HELD_AT_LINKS = 2;
 /** Top-level comments per page of a thread; each comes with all its replies. */
-export const THREAD_PAGE_SIZE = 20;
+export const THREAD_PAGE_SIZE = 15;
 
 export type CommentStatus = (typeof comments.$inferSelect)['status'];
 

@@ -6,7 +6,7 @@ export default function PublicLayout({ children }: { children: React.ReactNode }
   return (
     <SiteChrome
       account={
-        <Link href="/login" className="font-semibold hover:underline">
+        <Link prefetch={false} href="/login" className="font-semibold hover:underline">
           Sign in
         </Link>
       }

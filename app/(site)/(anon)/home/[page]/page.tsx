@@ -44,7 +44,7 @@ export default async function HomePage({ params }: PageProps<'/home/[page]'>) {
             <h2 id={`rail-${section.slug}`} className="font-sans text-sm font-bold tracking-[0.14em] uppercase">
               {section.name}
             </h2>
-            <Link href={`/sections/${section.slug}`} className="font-sans text-sm hover:underline">
+            <Link prefetch={false} href={`/sections/${section.slug}`} className="font-sans text-sm hover:underline">
               More {section.name} <span aria-hidden="true">→</span>
             </Link>
           </div>
