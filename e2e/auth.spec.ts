@@ -38,6 +38,7 @@ test.describe('signing in and out', () => {
     const again = await request.get('/articles/kendall-schmidt-heffron-drive');
     expect(first.status()).toBe(200);
     expect(again.headers()['x-nextjs-cache']).toBe('HIT');
+    expect(again.headers()['x-masthead-cache']).toBe('hit'); // answered by the server's page cache
     expect(await again.text()).toContain('>Sign in<');
     await signInAs(page, 'author', '/');
     await expect(page).toHaveURL(/\/$/);

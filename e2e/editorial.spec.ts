@@ -360,6 +360,7 @@ test.describe('the dashboard', () => {
   });
 
   test('the story list and the editor have no accessibility violations (and log no errors)', async ({ page }) => {
+    test.setTimeout(60_000); // four axe runs and a draft
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     page.on('console', (message) => {

@@ -4,6 +4,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
 import { expect, test, type Browser, type BrowserContext } from '@playwright/test';
 
 // The server as operators run it: `npm start` (scripts/start.mjs, reusing the build the shared server
@@ -11,8 +12,8 @@ import { expect, test, type Browser, type BrowserContext } from '@playwright/tes
 // the others, so its servers never compete with the shared one for the machine or for `.next`.
 
 const root = path.resolve(__dirname, '..');
-const port = Number(process.env.E2E_PORT ?? 3100) + 1;
-const origin = `http://127.0.0.1:${port}`;
+const defaultPort = Number(process.env.E2E_PORT ?? 3100) + 1;
+const origin = `http://127.0.0.1:${defaultPort}`;
 const DEMO_PASSWORD = 'operations-demo-password';
 
 test.describe.configure({ mode: 'serial' });
@@ -27,7 +28,12 @@ class Server {
     readonly dataDir: string,
     private readonly env: Record<string, string> = {},
     private readonly command: [string, ...string[]] = [process.execPath, 'scripts/start.mjs'],
+    readonly port = defaultPort,
   ) {}
+
+  get origin(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
 
   /** Starts `npm start` in a process group of its own; resolves with the ms until /api/health says 200. */
   async start(): Promise<number> {
@@ -39,9 +45,9 @@ class Server {
       stdio: ['ignore', 'pipe', 'pipe'],
       env: {
         ...process.env,
-        PORT: String(port),
+        PORT: String(this.port),
         HOSTNAME: '127.0.0.1',
-        SITE_URL: origin,
+        SITE_URL: this.origin,
         DATA_DIR: this.dataDir,
         DATABASE_URL: '',
         NODE_ENV: 'production',
@@ -56,7 +62,7 @@ class Server {
     let done = false;
     void this.exited.then(() => (done = true));
     while (!done) {
-      if ((await health()) === 200) return performance.now() - begun;
+      if ((await health(this.origin)) === 200) return performance.now() - begun;
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
     throw new Error(`The server exited before it was healthy:\n${this.log()}`);
@@ -92,9 +98,9 @@ class Server {
   }
 }
 
-async function health(): Promise<number> {
+async function health(site = origin): Promise<number> {
   try {
-    return (await fetch(`${origin}/api/health`, { signal: AbortSignal.timeout(2000) })).status;
+    return (await fetch(`${site}/api/health`, { signal: AbortSignal.timeout(2000) })).status;
   } catch {
     return 0;
   }
@@ -333,7 +339,7 @@ test.describe('operations', () => {
     // A second server on the same data directory is refused in one line while the first one lives.
     const second = spawn(process.execPath, ['scripts/start.mjs'], {
       cwd: root,
-      env: { ...process.env, PORT: String(port + 1), HOSTNAME: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: '', NODE_ENV: 'production' },
+      env: { ...process.env, PORT: String(defaultPort + 1), HOSTNAME: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: '', NODE_ENV: 'production' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let secondError = '';
@@ -411,5 +417,47 @@ test.describe('operations', () => {
     // The demo logins stay plain lines on stdout, exactly as operators and tests read them.
     expect(server.log()).toMatch(new RegExp(`^demo login: admin admin@masthead\\.example ${DEMO_PASSWORD}$`, 'm'));
     expect(server.log()).not.toMatch(/authjs\.session-token=(?!\[redacted\])/);
+  });
+
+  test('two instances on one PostgreSQL and Redis: a comment posted on one shows on the other at once', async ({ browser }) => {
+    const databaseUrl = process.env.TEST_DATABASE_URL;
+    test.skip(!databaseUrl, 'needs TEST_DATABASE_URL (a PostgreSQL server), as CI sets it');
+    const name = `masthead_instances_${Date.now().toString(36)}`;
+    const admin = new pg.Client({ connectionString: databaseUrl });
+    await admin.connect();
+    await admin.query(`create database ${name}`);
+    try {
+      const url = new URL(databaseUrl!);
+      url.pathname = `/${name}`;
+      const env = { DATABASE_URL: url.toString(), REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', AUTH_SECRET: 'instances-test-secret-0123456789abcdef' };
+      const [one, two] = [new Server(tempDataDir(), env, undefined, defaultPort + 2), new Server(tempDataDir(), env, undefined, defaultPort + 3)];
+      servers.push(one, two);
+      dirs.push(one.dataDir, two.dataDir);
+      await one.start(); // migrates and seeds; the second finds it done
+      await two.start();
+
+      // The second instance serves the story from its caches: twice, so its page cache holds it too.
+      const read = async () => (await fetch(`${two.origin}${STORY}`)).text();
+      expect(await read()).not.toContain('Posted on the first instance');
+      const cached = await fetch(`${two.origin}${STORY}`);
+      expect(cached.headers.get('x-masthead-cache')).toBe('hit');
+      await cached.arrayBuffer();
+
+      // The demo editor comments on the first (staff comments are published at once).
+      const context = await browser.newContext({ javaScriptEnabled: false, baseURL: one.origin });
+      const site = { origin: one.origin };
+      expect((await submitForm(context, '/login', 'Sign in', { email: 'editor@masthead.example', password: DEMO_PASSWORD }, site)).status()).toBe(303);
+      const body = `Posted on the first instance ${Date.now().toString(36)}`;
+      expect((await submitForm(context, STORY, 'Post comment', { body }, site)).status()).toBe(303);
+      await context.close();
+
+      // The second heard of it over Redis and expired the story in its own caches.
+      await expect.poll(read, { timeout: 5_000, intervals: [100] }).toContain(body);
+    } finally {
+      for (const server of servers.splice(0)) server.dispose();
+      await new Promise((resolve) => setTimeout(resolve, 500)); // their connections close
+      await admin.query(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    }
   });
 });

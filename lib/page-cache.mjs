@@ -75,6 +75,8 @@ export function createPageCache({ maxBytes = 32 * 1024 * 1024, now = Date.now } 
     entries.delete(key);
     entries.set(key, entry);
     for (const [name, value] of entry.headers) res.setHeader(name, value);
+    // Kept only from Next's cache (HIT) or a render for it (MISS): now it is a hit either way.
+    res.setHeader('x-nextjs-cache', 'HIT');
     res.setHeader('X-Masthead-Cache', 'hit');
     if (entry.etag && req.headers['if-none-match'] === entry.etag) {
       res.removeHeader('Content-Encoding');

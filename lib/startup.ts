@@ -3,6 +3,7 @@ import { closeConnection, connection } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
 import { isEmpty, seedDemo } from '@/db/seed/demo';
 import { isBuildPhase } from './env';
+import { followOtherInstances } from './cache-tags';
 import { startScheduler } from './scheduler';
 
 /**
@@ -19,10 +20,12 @@ export async function prepareDatabase(): Promise<void> {
     for (const login of logins) console.log(`demo login: ${login.role} ${login.email} ${login.password}`);
   }
   const stopScheduler = startScheduler();
+  const stopFollowing = followOtherInstances();
   let closing: Promise<void> | undefined;
   const close = () => {
     closing ??= (async () => {
       stopScheduler();
+      stopFollowing();
       await closeConnection(); // PGlite: a clean checkpoint, and the lock file goes
     })();
     return closing;
