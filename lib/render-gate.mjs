@@ -4,8 +4,8 @@
 // the same CPU more thinly, every one of them slower, and memory grows with each. So at most `limit`
 // requests are inside Next at once; the others wait their turn in order, and a change a person made (a
 // POST: a comment, a save, a sign-in) goes ahead of every waiting page view, so a rush of readers never
-// makes a writer wait behind it. Requests answered without rendering (the page cache, build assets, the
-// health check) never wait here.
+// makes a writer wait behind it. Requests answered without rendering (the page cache, build assets,
+// optimized images, the health check) never wait here.
 
 /**
  * @param {{ limit: number }} options

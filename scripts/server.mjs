@@ -116,9 +116,10 @@ server.on('request', (req, res) => {
         res.end('Something went wrong on our side. Please try again.');
       } else res.destroy();
     });
-  // Build assets and the health check are cheap and must answer even when renders queue.
+  // Build assets and the health check are cheap and must answer even when renders queue; the image
+  // optimizer works on libuv's threads, not the event loop, and would only hold places renders need.
   const url = req.url ?? '/';
-  if (url.startsWith('/_next/static/') || url === '/api/health' || url === '/api/internal/expire') {
+  if (url.startsWith('/_next/static/') || url.startsWith('/_next/image') || url === '/api/health' || url === '/api/internal/expire') {
     void dispatch();
     return;
   }
