@@ -111,6 +111,7 @@ test.describe('the story editor', () => {
   });
 
   test('a second editor saving over a newer version sees the conflict, keeps their text and can keep their version', async ({ page, browser }) => {
+    test.setTimeout(60_000); // two editors' browsers side by side
     await signInAs(page, 'editor', '/dashboard/articles');
     const title = unique('Two hands');
     const { id } = await writeDraft(page, { title, text: 'Opening line.' });
