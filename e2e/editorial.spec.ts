@@ -31,6 +31,14 @@ async function writeDraft(page: Page, { title, dek = 'A dek for the test.', text
   return { id: Number(STORY_URL.exec(page.url())![1]), slug: await page.getByLabel('Slug').inputValue() };
 }
 
+/** Schedules the open story for `at`, typed into the minute-precise "Publish at" field in local time. */
+async function schedule(page: Page, at: Date) {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  await page.getByLabel('Publish at').fill(`${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}T${pad(at.getHours())}:${pad(at.getMinutes())}`);
+  await page.getByRole('button', { name: 'Schedule' }).click();
+  await expect(page.getByText('Scheduled.', { exact: true })).toBeVisible();
+}
+
 async function signedInPage(browser: Browser, role: 'admin' | 'editor' | 'author' | 'contributor', next = '/dashboard') {
   const context = await browser.newContext();
   const page = await context.newPage();
@@ -169,12 +177,7 @@ test.describe('the story editor', () => {
   test('an author schedules a story, then publishes it at once with the keyboard', async ({ page, request }) => {
     await signInAs(page, 'author', '/dashboard/articles');
     const { slug } = await writeDraft(page, { title: unique('Later edition') });
-    const inAnHour = new Date(Date.now() + 3_600_000);
-    const pad = (n: number) => String(n).padStart(2, '0');
-    const local = `${inAnHour.getFullYear()}-${pad(inAnHour.getMonth() + 1)}-${pad(inAnHour.getDate())}T${pad(inAnHour.getHours())}:${pad(inAnHour.getMinutes())}`;
-    await page.getByLabel('Publish at').fill(local);
-    await page.getByRole('button', { name: 'Schedule' }).click();
-    await expect(page.getByText('Scheduled.', { exact: true })).toBeVisible();
+    await schedule(page, new Date(Date.now() + 3_600_000));
     await expect(page.getByRole('button', { name: 'Unpublish' })).toBeVisible();
     expect((await request.get(`/articles/${slug}`)).status()).toBe(404);
 
@@ -190,12 +193,7 @@ test.describe('the story editor', () => {
     const title = unique('Dawn edition');
     const { slug } = await writeDraft(page, { title });
     // The field takes whole minutes: the next one at least 30 s away.
-    const due = new Date(Date.now() + 90_000);
-    const pad = (n: number) => String(n).padStart(2, '0');
-    const local = `${due.getFullYear()}-${pad(due.getMonth() + 1)}-${pad(due.getDate())}T${pad(due.getHours())}:${pad(due.getMinutes())}`;
-    await page.getByLabel('Publish at').fill(local);
-    await page.getByRole('button', { name: 'Schedule' }).click();
-    await expect(page.getByText('Scheduled.', { exact: true })).toBeVisible();
+    await schedule(page, new Date(Date.now() + 90_000));
 
     // The front page is served from the caches meanwhile; the scheduler (every 15 s) must expire it.
     const front = async () => (await (await request.get('/')).text()).includes(title);
