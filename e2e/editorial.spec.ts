@@ -119,7 +119,6 @@ test.describe('the story editor', () => {
   });
 
   test('a second editor saving over a newer version sees the conflict, keeps their text and can keep their version', async ({ page, browser }) => {
-    test.setTimeout(60_000); // two editors' browsers side by side
     await signInAs(page, 'editor', '/dashboard/articles');
     const title = unique('Two hands');
     const { id } = await writeDraft(page, { title, text: 'Opening line.' });
@@ -208,7 +207,6 @@ test.describe('the story editor', () => {
 
   test('an empty title is refused in plain words, keeping the text', async ({ page }) => {
     await signInAs(page, 'editor', '/dashboard/articles/new');
-    await page.goto('/dashboard/articles/new');
     await typeInBody(page, 'Words without a headline.');
     await page.getByRole('button', { name: 'Save draft' }).click();
     await expect(page.getByRole('alert').filter({ hasText: 'Give the story a title.' })).toBeVisible();
@@ -228,7 +226,6 @@ test.describe('the story editor', () => {
 
   test('refuses unsafe links and embeds from unknown sites in plain words, and places allowed ones', async ({ page }) => {
     await signInAs(page, 'editor', '/dashboard/articles/new');
-    await page.goto('/dashboard/articles/new');
     await typeInBody(page, 'Read more here');
     await page.keyboard.press('Shift+Home');
 
@@ -274,7 +271,6 @@ test.describe('the story editor', () => {
 
   test('images from the library need alt text', async ({ page }) => {
     await signInAs(page, 'editor', '/dashboard/articles/new');
-    await page.goto('/dashboard/articles/new');
     await typeInBody(page, 'Before the picture.');
     await page.getByRole('button', { name: 'Image', exact: true }).click();
     const dialog = page.getByRole('dialog', { name: 'Insert an image' });
@@ -298,7 +294,6 @@ test.describe('the story editor', () => {
 
   test('“New story” after saving one opens an empty editor, not the last one', async ({ page }) => {
     await signInAs(page, 'editor', '/dashboard/articles');
-    await page.goto('/dashboard/articles');
     await page.getByRole('main').getByRole('link', { name: 'New story' }).click();
     await page.getByLabel('Title', { exact: true }).fill(unique('First of two'));
     await typeInBody(page, 'The first story.');
@@ -359,14 +354,13 @@ test.describe('the dashboard', () => {
   });
 
   test('the story list and the editor have no accessibility violations (and log no errors)', async ({ page }) => {
-    test.setTimeout(60_000); // four axe runs and a draft
+    test.slow(); // four axe runs and a draft
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     page.on('console', (message) => {
       if (message.type() === 'error') errors.push(message.text());
     });
     await signInAs(page, 'editor', '/dashboard/articles');
-    await page.goto('/dashboard/articles');
     await expect(page.getByRole('heading', { level: 1, name: 'Stories' })).toBeVisible();
     await expectAccessible(page);
 

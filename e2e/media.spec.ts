@@ -30,7 +30,6 @@ async function mediaUrlOf(page: Page, alt: string) {
 test.describe('the media library', () => {
   test.beforeEach(async ({ page }) => {
     await signInAs(page, 'editor', '/dashboard/media');
-    await page.goto('/dashboard/media');
   });
 
   test('an editor uploads an image with alt text and sees it listed, served from its /media address', async ({ page }) => {
@@ -122,7 +121,6 @@ test.describe('the media library without JavaScript', () => {
   // result (message, typed values) to a resumed render: that part needs JavaScript for now.
   test('uploads through the plain form', async ({ page }) => {
     await signInAs(page, 'editor', '/dashboard/media');
-    await page.goto('/dashboard/media');
     const alt = `A plain-form upload ${unique()}`;
     await upload(page, { name: `plain-${unique()}.png`, mimeType: 'image/png', buffer: await png() }, alt);
     await expect(card(page, alt)).toBeVisible();

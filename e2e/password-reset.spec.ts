@@ -46,7 +46,7 @@ function linkIn(text: string): string {
 
 test.describe('password reset', () => {
   test('a reader resets a forgotten password with the mailed link, which works once and ends their sessions', async ({ browser }) => {
-    test.setTimeout(90_000); // two devices, a mailed link, four sign-ins: past 30 s on a busy 2-core machine
+    test.slow(); // two devices, a mailed link, four sign-ins
     const email = `forgetful-${id()}@example.com`;
     const old = `the-old-one-${id()}`;
     const fresh = `the-new-one-${id()}`;
