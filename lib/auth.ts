@@ -1,5 +1,6 @@
 import 'server-only';
 import { eq, sql } from 'drizzle-orm';
+import { headers } from 'next/headers';
 import NextAuth, { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { z } from 'zod';
@@ -40,11 +41,16 @@ const credentialsSchema = z.object({
 // Spent on unknown emails too, so the time taken does not reveal whether an account exists.
 const decoyHash = '$argon2id$v=19$m=19456,t=2,p=1$VCFM0Ieh69Dx01yCb1ROuA$+kF22uVK4oVOXKdOHSsM7b3B4Fbt6Dgk2Vwv+HQUpIo';
 
-export function clientAddress(request: Request | undefined): string {
+export function clientAddress(requestHeaders: Headers | undefined): string {
   // scripts/server.mjs sets this header: the socket's address, or behind a trusted proxy (TRUST_PROXY)
   // the client's as the proxy saw it, its last entry (earlier ones are whatever the client sent).
-  const forwarded = request?.headers.get('x-forwarded-for')?.split(',').at(-1)?.trim();
-  return forwarded || request?.headers.get('x-real-ip') || 'unknown';
+  const forwarded = requestHeaders?.get('x-forwarded-for')?.split(',').at(-1)?.trim();
+  return forwarded || requestHeaders?.get('x-real-ip') || 'unknown';
+}
+
+/** The address of the client making the current request (a server action's, say). */
+export async function requestAddress(): Promise<string> {
+  return clientAddress(await headers());
 }
 
 /** Checks an email and password; the user to put in the session, or null. Throttled per account and address. */
@@ -77,7 +83,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   providers: [
     Credentials({
       credentials: { email: {}, password: {} },
-      authorize: (credentials, request) => checkCredentials(credentials, clientAddress(request)),
+      authorize: (credentials, request) => checkCredentials(credentials, clientAddress(request?.headers)),
     }),
   ],
   callbacks: {

@@ -42,7 +42,7 @@ vi.mock('next-auth', () => {
   return { AuthError, CredentialsSignin };
 });
 vi.mock('./auth', async () => ({
-  clientAddress: (request?: Request) => request?.headers.get('x-forwarded-for')?.split(',')[0]?.trim() || 'unknown',
+  requestAddress: async () => '192.0.2.10',
   // Sign-in itself is Auth.js's: the plausible password signs in (a redirect), anything else is refused.
   signIn: vi.fn(async (_provider: string, options: { password?: unknown; redirectTo?: string }) => {
     if (options.password === 'a plausible passphrase') (await import('next/navigation')).redirect(options.redirectTo ?? '/');

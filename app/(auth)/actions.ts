@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { changeOwnPassword, deleteOwnAccount, signUp, updateProfile } from '@/lib/accounts';
 import { action, backToForm, FORM_FIELD, formObject, type FormState } from '@/lib/action';
 import { expireTags } from '@/lib/cache-tags';
-import { clientAddress, signIn, signOut } from '@/lib/auth';
+import { requestAddress, signIn, signOut } from '@/lib/auth';
 import { UserError } from '@/lib/errors';
 import { keepFlash } from '@/lib/flash';
 import { safeNext } from '@/lib/guards';
@@ -43,7 +43,7 @@ export async function createAccount(_previous: FormState, form: FormData): Promi
   const input = formObject(form) as Record<string, string>;
   const values = { name: String(input.name ?? '').slice(0, 200), email: String(input.email ?? '').slice(0, 254) };
   try {
-    const address = clientAddress(new Request('http://local', { headers: await headers() }));
+    const address = await requestAddress();
     await signUp(input, address);
   } catch (error) {
     unstable_rethrow(error);
@@ -76,7 +76,7 @@ export async function requestReset(_previous: FormState, form: FormData): Promis
   const email = String(form.get('email') ?? '').slice(0, 254);
   const values = { email };
   try {
-    const address = clientAddress(new Request('http://local', { headers: await headers() }));
+    const address = await requestAddress();
     // The mail leaves after the answer: a known address must not answer slower than an unknown one.
     await requestPasswordReset({ email }, address, {
       deliver: (mail) => after(() => sendMail(mail).catch((error: unknown) => logger.error({ err: error }, 'password reset mail failed'))),

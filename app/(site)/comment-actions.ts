@@ -1,12 +1,11 @@
 'use server';
 
 import { refresh } from 'next/cache';
-import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { action } from '@/lib/action';
 import { expireTags } from '@/lib/cache-tags';
-import { clientAddress } from '@/lib/auth';
+import { requestAddress } from '@/lib/auth';
 import {
   commentHref,
   commentRefSchema,
@@ -46,7 +45,7 @@ async function goTo(commentId: number, order: z.infer<typeof sort>): Promise<nev
 }
 
 export const postCommentAction = action({ role: 'reader', input: newCommentSchema.extend({ sort }) }, async ({ user, input }) => {
-  const ip = clientAddress(new Request('http://local', { headers: await headers() }));
+  const ip = await requestAddress();
   const { comment, touched } = await postComment(user, input, { ip });
   await expire(touched);
   await goTo(comment.id, input.sort);
