@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { articles, comments, users } from '@/db/schema';
+import { articleAuthors, articles, comments, users } from '@/db/schema';
 import { seedDemo } from '@/db/seed/demo';
 import { freshDatabasePerTest } from '@/test/database';
 import { changeOwnPassword, deleteOwnAccount, signUp, updateProfile } from './accounts';
@@ -40,6 +40,20 @@ describe('reader accounts', () => {
     await updateProfile(a.id, { name: 'Ada', email: 'ada@example.com' });
     const [row] = await database().db.select().from(users).where(eq(users.id, a.id));
     expect([row!.name, row!.email]).toEqual(['Ada', 'ada@example.com']);
+  });
+
+  it('names the cached pages a new name must reach: the threads they wrote in and their bylines', async () => {
+    await seedDemo(database().db);
+    const [story] = await database().db.select({ id: articles.id }).from(articles).limit(1);
+    const reader = await signUp({ name: 'Cy', email: 'cy@example.com', password: 'a fine password' }, nextAddress());
+    await database().db.insert(comments).values({ articleId: story!.id, authorId: reader.id, body: 'words' });
+    expect(await updateProfile(reader.id, { name: 'Cy', email: 'cy.new@example.com' })).toEqual([]);
+    expect(await updateProfile(reader.id, { name: 'Cyrus', email: 'cy.new@example.com' })).toEqual([`comments:${story!.id}`]);
+
+    const [byline] = await database().db.select({ articleId: articleAuthors.articleId, userId: articleAuthors.userId }).from(articleAuthors).limit(1);
+    const [writer] = await database().db.select().from(users).where(eq(users.id, byline!.userId));
+    const touched = await updateProfile(writer!.id, { name: `${writer!.name} Jr`, email: writer!.email });
+    expect(touched).toEqual(expect.arrayContaining([`article:${byline!.articleId}`, `author:${writer!.slug}`, 'list:home', 'feed']));
   });
 
   it('changes the password only with the current one, ending every session', async () => {

@@ -1,9 +1,10 @@
 import 'server-only';
 import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { getDb } from '@/db/client';
-import { users } from '@/db/schema';
-import { withdrawCommentsOf } from './comments';
+import { getDb, type Database } from '@/db/client';
+import { articleAuthors, comments, users } from '@/db/schema';
+import { tags } from './cache-tags';
+import { touchedTags, withdrawCommentsOf } from './comments';
 import { isCommonPassword } from './common-passwords';
 import { UserError } from './errors';
 import { verifyPassword } from './passwords';
@@ -43,7 +44,7 @@ export async function signUp(input: unknown, address: string, { db = getDb() } =
 export const profileSchema = z.object({ name: nameSchema, email: emailSchema });
 
 /** Changes one's own name and email; the email stays unique whatever its case. */
-export async function updateProfile(userId: number, input: unknown, { db = getDb() } = {}): Promise<void> {
+export async function updateProfile(userId: number, input: unknown, { db = getDb() } = {}): Promise<string[]> {
   const parsed = profileSchema.safeParse(input);
   if (!parsed.success) throw firstProblem(parsed.error);
   const [taken] = await db
@@ -51,7 +52,17 @@ export async function updateProfile(userId: number, input: unknown, { db = getDb
     .from(users)
     .where(and(sql`lower(${users.email}) = ${parsed.data.email}`, sql`${users.id} <> ${userId}`));
   if (taken) throw new UserError('Another account already uses that email.', 'email_taken', { email: 'Another account already uses that email.' });
+  const [before] = await db.select({ name: users.name }).from(users).where(eq(users.id, userId));
   await db.update(users).set(parsed.data).where(eq(users.id, userId));
+  return before && before.name !== parsed.data.name ? pagesShowingName(db, userId) : [];
+}
+
+/** The cache tags of the public pages that print someone's name: threads they wrote in, and their bylines. */
+async function pagesShowingName(db: Database, userId: number): Promise<string[]> {
+  const threads = await db.selectDistinct({ id: comments.articleId }).from(comments).where(eq(comments.authorId, userId));
+  const bylines = await db.select({ id: articleAuthors.articleId }).from(articleAuthors).where(eq(articleAuthors.userId, userId));
+  const touched = await touchedTags(db, bylines.map((row) => row.id), true);
+  return [...threads.map((row) => tags.comments(row.id)), ...touched, ...(bylines.length ? [tags.feed] : [])];
 }
 
 export const passwordChangeSchema = z.object({ current: z.string().min(1, 'Type your current password.').max(200), password: ownPassword });

@@ -56,7 +56,8 @@ export async function createAccount(_previous: FormState, form: FormData): Promi
 }
 
 export const saveProfile = action({ role: 'reader', input: z.object({ name: z.string(), email: z.string() }) }, async ({ user, input }) => {
-  await updateProfile(user.id, input);
+  // A new name shows at once on their comments and bylines.
+  await expireTags(await updateProfile(user.id, input));
   return { status: 'ok', message: 'Your details are saved.' };
 });
 
