@@ -89,6 +89,13 @@ const nextConfig = {
           { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=()' },
         ],
       },
+      // Anonymous reading pages go out without scripts: scripts/server.mjs strips them and this mark
+      // (lib/script-free.mjs). Signed-in visitors' pages keep the app.
+      ...['/', '/articles/:slug', ...listRoutes.map((route) => `/${route}/:slug`), '/search'].map((source) => ({
+        source,
+        missing: SESSION.flat(),
+        headers: [{ key: 'X-Masthead-Reading', value: '1' }],
+      })),
     ];
   },
   async redirects() {

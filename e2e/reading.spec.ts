@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { decodeEntities, demoStories, expectAccessible, lead, newestFirst, paragraphsOf, slugify, storiesIn } from './fixtures';
+import { decodeEntities, demoStories, expectAccessible, lead, newestFirst, paragraphsOf, signInAs, slugify, storiesIn } from './fixtures';
 
 // Every test here only reads: they share the run's freshly seeded demo magazine.
 
@@ -115,6 +115,37 @@ test.describe('the article page', () => {
     expect(article.author.length).toBe(lead.authors.length);
     expect(article.author[0]).toMatchObject({ '@type': 'Person' });
     expect(Number.isNaN(Date.parse(article.datePublished))).toBe(false);
+  });
+});
+
+test.describe('nothing to download but the page', () => {
+  // The article last: its JSON-LD is checked after the loop.
+  const readingPages = ['/', `/sections/${lead.section}`, '/search?q=music', '/articles/no-such-story', LEAD_URL];
+
+  test('an anonymous reader is sent no script at all, only the JSON-LD data', async ({ page }) => {
+    const scripts: string[] = [];
+    page.on('request', (request) => {
+      if (request.resourceType() === 'script') scripts.push(request.url());
+    });
+    for (const path of readingPages) {
+      const response = await page.goto(path);
+      expect(response?.headers()['x-masthead-reading'], 'the internal mark stays inside').toBeUndefined();
+      await expect(page.getByRole('main')).toBeVisible();
+      await expect(page.locator('script:not([type="application/ld+json"])'), path).toHaveCount(0);
+    }
+    await expect(page.locator('script[type="application/ld+json"]')).not.toHaveCount(0);
+    expect(scripts).toEqual([]);
+  });
+
+  test('signed-in people get the app, whose forms answer in place', async ({ page }) => {
+    let scripts = 0;
+    page.on('request', (request) => {
+      if (request.resourceType() === 'script') scripts++;
+    });
+    await signInAs(page, 'author', LEAD_URL);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(lead.title);
+    await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+    expect(scripts).toBeGreaterThan(0);
   });
 });
 

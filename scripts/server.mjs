@@ -1,6 +1,7 @@
 // The production server (`npm start` runs it after building): Next's own request handler on node:http,
 // plus what `next start` lacks — a JSON log line per request with a request id, a page cache in front of
-// Next for anonymous readers (lib/page-cache.mjs), admission control that lets writes ahead of page views
+// Next for anonymous readers (lib/page-cache.mjs), their reading pages without scripts
+// (lib/script-free.mjs), admission control that lets writes ahead of page views
 // (lib/render-gate.mjs), and a graceful stop.
 // On SIGTERM/SIGINT it stops accepting connections, lets in-flight requests finish (at most
 // SHUTDOWN_TIMEOUT_MS, 10 s by default), closes the database and exits 0.
@@ -11,6 +12,7 @@ import path from 'node:path';
 import { createLogger, loggedPath, routeConsoleTo } from '../lib/logging.mjs';
 import { createPageCache } from '../lib/page-cache.mjs';
 import { createRenderGate } from '../lib/render-gate.mjs';
+import { sendReadingPagesWithoutScripts } from '../lib/script-free.mjs';
 
 // What `next start` does first: a production build needs production React.
 process.env.NODE_ENV = 'production';
@@ -106,6 +108,7 @@ server.on('request', (req, res) => {
     if (pageCache.serve(req, res, cacheKey)) return;
     pageCache.record(req, res, cacheKey);
   }
+  sendReadingPagesWithoutScripts(req, res);
   const dispatch = () =>
     handle(req, res).catch((/** @type {unknown} */ error) => {
       // Next renders its own error pages; this is a failure of the handler itself.
