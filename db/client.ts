@@ -38,9 +38,10 @@ export function openConnection(options: ConnectionOptions): Connection {
     return {
       db: drizzlePostgres(pool, { schema }) as unknown as Database,
       engine: 'postgres',
-      close: () => {
+      close: async () => {
+        if (closing) return; // closing twice is harmless, as on PGlite
         closing = true;
-        return pool.end();
+        await pool.end();
       },
     };
   }
@@ -49,7 +50,9 @@ export function openConnection(options: ConnectionOptions): Connection {
     return {
       db: drizzlePglite(client, { schema }) as unknown as Database,
       engine: 'pglite',
-      close: () => client.close(),
+      close: async () => {
+        if (!client.closed) await client.close();
+      },
       dumpDataDir: async () => (await client.dumpDataDir('none')) as Blob,
     };
   }

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import { afterEach, beforeEach } from 'vitest';
-import { closeConnection, openConnection, installConnection, type Connection } from '@/db/client';
+import { sql } from 'drizzle-orm';
+import { afterAll, afterEach, beforeEach } from 'vitest';
+import { closeConnection, openConnection, installConnection, selectRows, type Connection } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
 
 /** The engine this Vitest project runs on: set per project in vitest.config.ts. */
@@ -65,15 +66,52 @@ export async function createTestDatabase({ install = true, migrate = true }: { i
   };
 }
 
+/**
+ * A new database per test costs as much as most tests: 1–3 s to start a PGlite on a 2-core machine, a
+ * create and a migration on PostgreSQL. A test file keeps one migrated database and empties it before
+ * each test (every table truncated, identities restarted, session settings reset): the state of a new
+ * one. A test that closed it gets a new one.
+ */
+function reusedDatabase() {
+  type Kept = Awaited<ReturnType<typeof createTestDatabase>> & { closed: boolean };
+  let kept: Kept | undefined;
+  let tables: string | undefined;
+  const finished: Array<() => Promise<void>> = [];
+  return {
+    async take(): Promise<Awaited<ReturnType<typeof createTestDatabase>>> {
+      if (kept && !kept.closed) {
+        tables ??= (await selectRows<{ list: string }>(kept.connection.db, sql`select string_agg(format('%I.%I', schemaname, tablename), ', ') as list from pg_tables where schemaname = 'public'`))[0]!.list;
+        await kept.connection.db.execute(sql`reset all`);
+        await kept.connection.db.execute(sql.raw(`truncate table ${tables} restart identity cascade`));
+      } else {
+        const created = await createTestDatabase({ install: false });
+        const entry: Kept = { ...created, closed: false };
+        entry.connection = { ...created.connection, close: () => ((entry.closed = true), created.connection.close()) };
+        finished.push(created.drop);
+        kept = entry;
+      }
+      installConnection(kept.connection);
+      return { connection: kept.connection, drop: async () => installConnection(undefined) };
+    },
+    async close() {
+      await Promise.all(finished.splice(0).map((finish) => finish()));
+    },
+  };
+}
+
 /** Gives every test in the file a fresh database of its own; returns a getter for it. */
 export function freshDatabasePerTest(): () => Connection {
   let current: Awaited<ReturnType<typeof createTestDatabase>> | undefined;
+  const database = reusedDatabase();
   beforeEach(async () => {
-    current = await createTestDatabase();
+    current = await database.take();
   });
   afterEach(async () => {
     await current?.drop();
     current = undefined;
+  });
+  afterAll(async () => {
+    await database.close();
   });
   return () => {
     if (!current) throw new Error('freshDatabasePerTest: no database outside a test');
