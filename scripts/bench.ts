@@ -1,11 +1,13 @@
 // `npm run bench`: Masthead's performance report, measured against a bare prerendered Next page served by
 // the same machine in the same run. Loopback only. Prints a table and writes bench/results/latest.md.
 //
-//   npm run bench                      full run (≈ 10–14 min on 2 cores, builds included)
-//   npm run bench -- --quick           3 s rounds, small bulk dataset: for checking the bench itself
-//   npm run bench -- --postgres        also the big PostgreSQL dataset (100k stories / 1M comments; long)
+//   npm run bench                      full run (≈ 12–14 min on 2 cores, builds included)
+//   npm run bench -- --quick           3 s rounds, small bulk dataset, no PostgreSQL: for checking the bench itself
 //   options: --port N (first of 4 ports, default 3290), --rounds N, --duration S, --no-lighthouse,
-//            --no-load (skip the 200-connection load scenario), --bulk-articles N --bulk-comments M
+//            --no-load (skip the 200-connection load scenario), --bulk-articles N --bulk-comments M,
+//            --no-postgres (skip the 100k-story / 1M-comment dataset on PostgreSQL, which the full run
+//            includes when BENCH_POSTGRES_URL, default postgres://postgres@127.0.0.1:5432, answers),
+//            --postgres (include it in a --quick run too)
 //
 // Servers are started with `node scripts/start.mjs` (what `npm start` runs: it builds when the sources
 // changed) on a temporary DATA_DIR, each in its own process group, and stopped by that group.
@@ -30,6 +32,7 @@ const { values: opts } = parseArgs({
   options: {
     quick: { type: 'boolean', default: false },
     postgres: { type: 'boolean', default: false },
+    'no-postgres': { type: 'boolean', default: false },
     port: { type: 'string', default: '3290' },
     rounds: { type: 'string' },
     duration: { type: 'string' },
@@ -686,12 +689,13 @@ async function main() {
   compare(smallPages, bigPages, big);
   target('server RSS under load ≤ 600 MB (PGlite)', `peak ${f0(Math.max(smallPeak, bigPages.rss, loadPeak))} MB`, Math.max(smallPeak, bigPages.rss, loadPeak) <= 600);
 
-  // 10. Optionally the big dataset on PostgreSQL.
-  if (opts.postgres) {
-    const admin = 'postgres://postgres@127.0.0.1:5432/postgres';
-    const url = 'postgres://postgres@127.0.0.1:5432/masthead_bench';
-    const client = new pg.Client({ connectionString: admin });
-    await client.connect();
+  // 10. The big dataset on PostgreSQL, when a server answers (a full run, or --postgres).
+  const postgresServer = new URL(process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432');
+  const pgUrl = (database: string) => Object.assign(new URL(postgresServer), { pathname: `/${database}` }).toString();
+  const client = (opts.postgres || !quick) && !opts['no-postgres'] ? new pg.Client({ connectionString: pgUrl('postgres') }) : undefined;
+  const reachable = client ? await client.connect().then(() => true, (error: Error) => (notes.push(`PostgreSQL at ${postgresServer.host} did not answer (${error.message}): its big dataset is not part of this run.`), false)) : false;
+  if (client && reachable) {
+    const url = pgUrl('masthead_bench');
     await client.query('drop database if exists masthead_bench with (force)');
     await client.query('create database masthead_bench');
     try {
@@ -711,8 +715,8 @@ async function main() {
       await client.query('drop database if exists masthead_bench with (force)');
       await client.end();
     }
-  } else {
-    notes.push(`The PostgreSQL big dataset (${PG_BULK.articles / 1000}k stories / ${PG_BULK.comments / 1_000_000}M comments) is not part of this run: seeding it alone takes longer than the bench's time budget. Run \`npm run bench -- --postgres\` to include it.`);
+  } else if (!client) {
+    notes.push(`The PostgreSQL big dataset (${PG_BULK.articles / 1000}k stories / ${PG_BULK.comments / 1_000_000}M comments) is not part of this run (--quick or --no-postgres).`);
   }
   await baseline.stop();
 
